@@ -1,0 +1,52 @@
+// What a style transfer is asked to do. Plain C++ so that every front end can fill it.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace neural_style {
+
+enum class Optimizer { lbfgs, adam };
+enum class Init { content, noise };
+enum class Device { automatic, cpu, cuda };
+
+// Limits the front ends share, so a value is refused with the same words everywhere.
+inline constexpr int kMinSide = 16;           // VGG-19 pools four times before relu5_1
+inline constexpr int kMaxSize = 8192;         // working size, longest side
+inline constexpr int kMaxIterations = 100000;
+inline constexpr double kMaxWeight = 1e9;
+inline constexpr double kMinStyleScale = 0.1;
+inline constexpr double kMaxStyleScale = 8.0;
+
+struct Settings {
+  // The losses are normalised (see losses.h), so these weights mean the same at any
+  // image size and for either network.
+  double content_weight = 1.0;
+  double style_weight = 10.0;
+  double tv_weight = 1.0;
+  double style_mix = 0.0;     // share of the second style image, 0..1
+  double style_scale = 1.0;   // style image size relative to the working size
+  int size = 512;             // working size: longest side in pixels; 0 = the content's own
+  int iterations = 300;       // optimiser steps over all scales
+  bool preserve_colors = false;
+  bool multi_scale = true;    // coarse-to-fine from ~128 px; false: all steps at full size
+  std::uint64_t seed = 0;
+  Optimizer optimizer = Optimizer::lbfgs;
+  Init init = Init::content;
+  Device device = Device::automatic;
+  int threads = 0;            // 0 = every core
+  std::vector<std::string> style_layers = {"relu1_1", "relu2_1", "relu3_1", "relu4_1",
+                                           "relu5_1"};
+  std::string content_layer = "relu4_2";
+  std::string weights_path;   // empty = look up (see weights.h)
+};
+
+// Throws neural_style::Error naming the first bad field in its command-line spelling
+// (e.g. "style-weight must be ...").
+void validate(const Settings& settings);
+
+const char* to_string(Optimizer optimizer);
+const char* to_string(Init init);
+
+}  // namespace neural_style

@@ -1,0 +1,57 @@
+// Gatys-style neural style transfer: the engine's entry point.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "neural_style/error.h"
+#include "neural_style/image.h"
+#include "neural_style/settings.h"
+
+namespace neural_style {
+
+struct Losses {
+  double content = 0;  // weighted, as they enter the total
+  double style = 0;
+  double tv = 0;
+  double total = 0;
+};
+
+struct Progress {
+  int scale = 0;            // 1-based index of the current scale
+  int scales = 0;
+  int width = 0;            // working size of the current scale
+  int height = 0;
+  int iteration = 0;        // steps done, over all scales
+  int iterations = 0;       // steps planned, over all scales
+  Losses losses;
+  double seconds_elapsed = 0;
+  double seconds_left = -1;  // < 0 until there is a measurement to estimate from
+  // The image being optimised, as RGB at the current scale's size. Costs a copy, so
+  // it is only made when called; valid only during the callback.
+  std::function<Image()> snapshot;
+};
+
+// Called after every step. Return false to stop: the engine then returns promptly
+// with the current image, flagged as stopped.
+using ProgressCallback = std::function<bool(const Progress&)>;
+
+struct Result {
+  Image image;              // the content's size and channel layout
+  bool stopped = false;     // the callback asked to stop before the budget was spent
+  int iterations_done = 0;
+  Losses losses;            // at the last step
+  bool pretrained = false;  // false: random-feature VGG-19 (no weights installed)
+  std::string weights_path; // the file used, empty with random features
+  std::string device;       // "cpu" or "cuda"
+  std::string precision;    // "fp32" or "bf16"
+};
+
+// Stylises `content` with one or two `styles` (the second mixed in by
+// settings.style_mix). Alpha of the content is kept; alpha of a style is composited
+// over white. Throws Error with a message for the user on bad input or failure.
+Result transfer(const Image& content, const std::vector<Image>& styles,
+                const Settings& settings, const ProgressCallback& progress = {});
+
+}  // namespace neural_style

@@ -1,0 +1,21 @@
+// The three losses of Gatys et al., normalised so that their weights mean the same at
+// any image size and for any network: a Gram matrix is averaged over positions, and the
+// content and style losses are relative squared errors (1 = as far off as the target
+// is from zero). Every style layer therefore counts equally, whatever its magnitude.
+#pragma once
+
+#include <ATen/ATen.h>
+
+namespace neural_style {
+
+// Features 1xCxHxW -> CxC Gram matrix divided by H*W. Computed in fp32 or wider even
+// when the features are bf16.
+at::Tensor gram(const at::Tensor& features);
+
+// ||x - target||^2 / ||target||^2, for features or Gram matrices.
+at::Tensor relative_loss(const at::Tensor& x, const at::Tensor& target);
+
+// Mean squared difference between neighbouring pixels, horizontally plus vertically.
+at::Tensor tv_loss(const at::Tensor& image);
+
+}  // namespace neural_style

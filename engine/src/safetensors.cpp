@@ -1,0 +1,129 @@
+#include "safetensors.h"
+
+#include <fstream>
+#include <limits>
+#include <nlohmann/json.hpp>
+
+#include "neural_style/error.h"
+
+namespace neural_style::safetensors {
+namespace {
+
+// A real header is a few kB; refuse absurd lengths before allocating them.
+constexpr std::uint64_t kMaxHeaderBytes = 100u << 20;
+
+std::uint64_t dtype_size(const std::string& dtype) {
+  if (dtype == "F64" || dtype == "I64" || dtype == "U64") return 8;
+  if (dtype == "F32" || dtype == "I32" || dtype == "U32") return 4;
+  if (dtype == "F16" || dtype == "BF16" || dtype == "I16" || dtype == "U16") return 2;
+  if (dtype == "I8" || dtype == "U8" || dtype == "BOOL") return 1;
+  return 0;
+}
+
+[[noreturn]] void fail(const std::string& path, const std::string& what) {
+  throw Error("Weights file '" + path + "' is not valid: " + what + ".");
+}
+
+TensorInfo parse_tensor(const std::string& path, const std::string& name,
+                        const nlohmann::json& entry, std::uint64_t data_size) {
+  TensorInfo info;
+  try {
+    info.dtype = entry.at("dtype").get<std::string>();
+    info.shape = entry.at("shape").get<std::vector<std::int64_t>>();
+    auto offsets = entry.at("data_offsets").get<std::vector<std::uint64_t>>();
+    if (offsets.size() != 2) fail(path, "tensor '" + name + "' has bad data_offsets");
+    info.begin = offsets[0];
+    info.end = offsets[1];
+  } catch (const nlohmann::json::exception&) {
+    fail(path, "tensor '" + name + "' has a malformed entry");
+  }
+  const std::uint64_t element = dtype_size(info.dtype);
+  if (element == 0) fail(path, "tensor '" + name + "' has unknown dtype " + info.dtype);
+  std::uint64_t count = 1;
+  for (std::int64_t dim : info.shape) {
+    if (dim < 0 || (dim > 0 && count > std::numeric_limits<std::uint64_t>::max() / 16 /
+                                           static_cast<std::uint64_t>(dim)))
+      fail(path, "tensor '" + name + "' has a bad shape");
+    count *= static_cast<std::uint64_t>(dim);
+  }
+  if (info.begin > info.end || info.end > data_size || info.end - info.begin != count * element)
+    fail(path, "tensor '" + name + "' lies outside the file or has the wrong size"
+                   " (truncated file?)");
+  return info;
+}
+
+}  // namespace
+
+Header read_header(const std::string& path) {
+  std::ifstream file(path, std::ios::binary | std::ios::ate);
+  if (!file) throw Error("Cannot open weights file '" + path + "'.");
+  const std::uint64_t file_size = static_cast<std::uint64_t>(file.tellg());
+  file.seekg(0);
+  unsigned char prefix[8] = {};
+  if (file_size < 8 || !file.read(reinterpret_cast<char*>(prefix), 8)) fail(path, "file too short");
+  std::uint64_t header_size = 0;
+  for (int i = 7; i >= 0; --i) header_size = (header_size << 8) | prefix[i];
+  if (header_size > kMaxHeaderBytes || header_size > file_size - 8)
+    fail(path, "header length out of range");
+
+  std::string text(header_size, '\0');
+  if (!file.read(text.data(), static_cast<std::streamsize>(header_size))) fail(path, "read error");
+  nlohmann::json json = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (!json.is_object()) fail(path, "header is not a JSON object");
+
+  Header header;
+  header.data_start = 8 + header_size;
+  const std::uint64_t data_size = file_size - header.data_start;
+  for (const auto& [name, entry] : json.items()) {
+    if (name == "__metadata__") {
+      if (!entry.is_object()) fail(path, "__metadata__ is not an object");
+      for (const auto& [key, value] : entry.items())
+        if (value.is_string()) header.metadata[key] = value.get<std::string>();
+      continue;
+    }
+    if (!entry.is_object()) fail(path, "tensor '" + name + "' is not an object");
+    header.tensors[name] = parse_tensor(path, name, entry, data_size);
+  }
+  return header;
+}
+
+std::vector<float> read_f32(const std::string& path, const Header& header,
+                            const std::string& name) {
+  auto it = header.tensors.find(name);
+  if (it == header.tensors.end()) fail(path, "tensor '" + name + "' is missing");
+  const TensorInfo& info = it->second;
+  if (info.dtype != "F32")
+    fail(path, "tensor '" + name + "' has dtype " + info.dtype + ", expected F32");
+  std::vector<float> values((info.end - info.begin) / sizeof(float));
+  std::ifstream file(path, std::ios::binary);
+  file.seekg(static_cast<std::streamoff>(header.data_start + info.begin));
+  if (!file.read(reinterpret_cast<char*>(values.data()),
+                 static_cast<std::streamsize>(info.end - info.begin)))
+    fail(path, "cannot read tensor '" + name + "'");
+  return values;
+}
+
+void write_f32(const std::string& path,
+               const std::map<std::string, std::pair<std::vector<std::int64_t>,
+                                                     std::vector<float>>>& tensors) {
+  nlohmann::json json = nlohmann::json::object();
+  std::uint64_t offset = 0;
+  for (const auto& [name, tensor] : tensors) {
+    const std::uint64_t bytes = tensor.second.size() * sizeof(float);
+    json[name] = {{"dtype", "F32"}, {"shape", tensor.first}, {"data_offsets", {offset, offset + bytes}}};
+    offset += bytes;
+  }
+  std::string text = json.dump();
+  text.append((8 - text.size() % 8) % 8, ' ');
+  std::ofstream file(path, std::ios::binary | std::ios::trunc);
+  unsigned char prefix[8];
+  for (int i = 0; i < 8; ++i) prefix[i] = static_cast<unsigned char>(text.size() >> (8 * i));
+  file.write(reinterpret_cast<const char*>(prefix), 8);
+  file.write(text.data(), static_cast<std::streamsize>(text.size()));
+  for (const auto& [name, tensor] : tensors)
+    file.write(reinterpret_cast<const char*>(tensor.second.data()),
+               static_cast<std::streamsize>(tensor.second.size() * sizeof(float)));
+  if (!file) throw Error("Cannot write '" + path + "'.");
+}
+
+}  // namespace neural_style::safetensors

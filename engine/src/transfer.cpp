@@ -1,0 +1,334 @@
+#include "neural_style/transfer.h"
+
+#include <torch/cuda.h>
+#include <torch/optim/adam.h>
+#include <torch/optim/lbfgs.h>
+#include <torch/utils.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <memory>
+#include <thread>
+
+#include "image_tensor.h"
+#include "losses.h"
+#include "neural_style/weights.h"
+#include "vgg.h"
+
+namespace neural_style {
+namespace {
+
+// The random-feature network is the same on every run, whatever the user's seed.
+constexpr std::uint64_t kRandomFeatureSeed = 0x5eed5eed;
+constexpr int kFirstScale = 128;      // longest side of the coarsest scale
+constexpr int kLbfgsHistory = 10;     // 100 costs ~0.26 s more per step at 512 px
+constexpr double kAdamRate = 0.02;    // pixels are in 0..1
+using Clock = std::chrono::steady_clock;
+
+struct Scale {
+  int width, height, iterations;
+};
+
+// The shrinking factor of consecutive scales: each has about half the pixels.
+const double kScaleStep = std::sqrt(2.0);
+
+// Scales from about 128 px up to the working size, each sqrt(2) larger, the smaller
+// ones getting more of the iteration budget (each step costs half as much there).
+std::vector<Scale> plan_scales(int width, int height, int iterations) {
+  const int longest = std::max(width, height);
+  int count = 1 + std::max(0, static_cast<int>(std::lround(
+                                  std::log(static_cast<double>(longest) / kFirstScale) /
+                                  std::log(kScaleStep))));
+  std::vector<Scale> scales;
+  for (int i = count - 1; i >= 0; --i) {
+    auto [w, h] = fit_longest(width, height,
+                              static_cast<int>(std::lround(longest / std::pow(kScaleStep, i))));
+    if (std::min(w, h) >= kMinSide) scales.push_back({w, h, 0});
+  }
+  while (static_cast<int>(scales.size()) > iterations) scales.erase(scales.begin());
+  double total_share = 0;
+  for (std::size_t i = 0; i < scales.size(); ++i) total_share += std::pow(kScaleStep, -double(i));
+  int assigned = 0;
+  for (std::size_t i = 0; i < scales.size(); ++i) {
+    scales[i].iterations = std::max(
+        1, static_cast<int>(iterations * std::pow(kScaleStep, -double(i)) / total_share));
+    assigned += scales[i].iterations;
+  }
+  scales.front().iterations += iterations - assigned;  // rounding remainder
+  return scales;
+}
+
+void check_image(const Image& image, const char* what) {
+  if (image.empty() || image.channels < 1 || image.channels > 4 ||
+      image.pixels.size() != static_cast<std::size_t>(image.width) * image.height * image.channels)
+    throw Error(std::string("The ") + what + " image is empty or malformed.");
+  if (std::min(image.width, image.height) < kMinSide)
+    throw Error(std::string("The ") + what + " image is too small: it must be at least " +
+                std::to_string(kMinSide) + "x" + std::to_string(kMinSide) + " pixels.");
+  for (float v : image.pixels)
+    if (!std::isfinite(v)) throw Error(std::string("The ") + what + " image has invalid pixels.");
+}
+
+void check_inputs(const Image& content, const std::vector<Image>& styles, const Settings& s) {
+  validate(s);
+  check_image(content, "content");
+  if (styles.empty() || styles.size() > 2) throw Error("One or two style images are needed.");
+  for (const Image& style : styles) check_image(style, "style");
+  if (s.style_mix > 0 && styles.size() < 2)
+    throw Error("style-mix needs a second style image.");
+}
+
+// A style image's size at a scale whose longest side times style-scale is `side`,
+// grown where needed so that its shorter side still reaches kMinSide.
+std::pair<int, int> style_size(const at::Tensor& style, double side) {
+  const double w = static_cast<double>(style.size(3)), h = static_cast<double>(style.size(2));
+  const double longest = std::max(side, kMinSide * std::max(w, h) / std::min(w, h));
+  return fit_longest(static_cast<int>(w), static_cast<int>(h), static_cast<int>(std::ceil(longest)));
+}
+
+// Weights for each style image's Gram targets.
+std::vector<double> style_shares(const std::vector<Image>& styles, const Settings& s) {
+  if (styles.size() == 1) return {1.0};
+  return {1.0 - s.style_mix, s.style_mix};
+}
+
+}  // namespace
+
+namespace {
+
+// What one scale's optimisation aims at: computed once per scale without gradients.
+struct Targets {
+  at::Tensor content;            // features at the content layer
+  std::vector<at::Tensor> grams; // one per style layer, the styles' mix
+};
+
+// One run of the method: the network, the inputs on the device, and the bookkeeping
+// for progress and time left.
+class Run {
+ public:
+  Run(const Vgg19& net, const Settings& settings, at::Device device,
+      const ProgressCallback& callback)
+      : net_(net), s_(settings), device_(device), callback_(callback) {
+    layers_ = s_.style_layers;
+    layers_.push_back(s_.content_layer);
+  }
+
+  // Optimises `image` (1x3xHxW, at the scale's size) in place; false if stopped.
+  bool optimise(at::Tensor& image, const at::Tensor& content, const std::vector<at::Tensor>& styles,
+                const std::vector<double>& shares, const Scale& scale);
+
+  void plan(const std::vector<Scale>& scales) {
+    scales_ = scales;
+    for (const Scale& s : scales) total_ += s.iterations;
+  }
+  int iterations_done() const { return done_; }
+  const Losses& losses() const { return losses_; }
+
+ private:
+  Targets targets(const at::Tensor& content, const std::vector<at::Tensor>& styles,
+                  const std::vector<double>& shares, const Scale& scale) const;
+  at::Tensor loss(const at::Tensor& image, const Targets& targets, Losses& out) const;
+  std::unique_ptr<torch::optim::Optimizer> optimizer(const at::Tensor& image) const;
+  bool report(const at::Tensor& image, double step_seconds);
+
+  const Vgg19& net_;
+  const Settings& s_;
+  at::Device device_;
+  const ProgressCallback& callback_;
+  std::vector<std::string> layers_;
+  std::vector<Scale> scales_;
+  std::size_t scale_index_ = 0;
+  int total_ = 0, done_ = 0;
+  Losses losses_;
+  Clock::time_point start_ = Clock::now();
+  double seconds_per_pixel_step_ = -1;  // running estimate for the time left
+};
+
+Targets Run::targets(const at::Tensor& content, const std::vector<at::Tensor>& styles,
+                     const std::vector<double>& shares, const Scale& scale) const {
+  torch::NoGradGuard no_grad;
+  Targets t;
+  t.content = net_.features(content, {s_.content_layer}).at(s_.content_layer);
+  const double side = std::max(scale.width, scale.height) * s_.style_scale;
+  for (std::size_t i = 0; i < styles.size(); ++i) {
+    if (shares[i] <= 0) continue;
+    auto [w, h] = style_size(styles[i], side);
+    auto features = net_.features(resize(styles[i], w, h), s_.style_layers);
+    for (std::size_t l = 0; l < s_.style_layers.size(); ++l) {
+      at::Tensor g = gram(features.at(s_.style_layers[l])) * shares[i];
+      if (t.grams.size() <= l) t.grams.push_back(g);
+      else t.grams[l] += g;
+    }
+  }
+  return t;
+}
+
+at::Tensor Run::loss(const at::Tensor& image, const Targets& targets, Losses& out) const {
+  auto features = net_.features(image, layers_);
+  at::Tensor content =
+      s_.content_weight * relative_loss(features.at(s_.content_layer), targets.content);
+  at::Tensor style = at::zeros({}, content.options());
+  for (std::size_t l = 0; l < s_.style_layers.size(); ++l)
+    style = style + relative_loss(gram(features.at(s_.style_layers[l])), targets.grams[l]);
+  style = style * (s_.style_weight / static_cast<double>(s_.style_layers.size()));
+  at::Tensor tv = s_.tv_weight * tv_loss(image).to(content.scalar_type());
+  at::Tensor total = content + style + tv;
+  out = {content.item<double>(), style.item<double>(), tv.item<double>(), total.item<double>()};
+  return total;
+}
+
+std::unique_ptr<torch::optim::Optimizer> Run::optimizer(const at::Tensor& image) const {
+  if (s_.optimizer == Optimizer::adam)
+    return std::make_unique<torch::optim::Adam>(std::vector<at::Tensor>{image},
+                                                torch::optim::AdamOptions(kAdamRate));
+  // One iteration per step() call, so progress and stop are checked after each; the
+  // history carries over between calls.
+  return std::make_unique<torch::optim::LBFGS>(
+      std::vector<at::Tensor>{image},
+      torch::optim::LBFGSOptions(1.0).max_iter(1).history_size(kLbfgsHistory));
+}
+
+bool Run::optimise(at::Tensor& image, const at::Tensor& content,
+                   const std::vector<at::Tensor>& styles, const std::vector<double>& shares,
+                   const Scale& scale) {
+  const Targets goal = targets(content, styles, shares, scale);
+  at::Tensor x = image.detach().clone().requires_grad_(true);
+  auto opt = optimizer(x);
+  at::Tensor last_good = image;
+  Losses step_losses;
+  auto closure = [&]() -> at::Tensor {
+    opt->zero_grad();
+    at::Tensor total = loss(x, goal, step_losses);
+    total.backward();
+    return total;
+  };
+  for (int i = 0; i < scale.iterations; ++i) {
+    const auto begin = Clock::now();
+    if (s_.optimizer == Optimizer::lbfgs) {
+      opt->step(closure);
+    } else {
+      closure();
+      opt->step();
+    }
+    torch::NoGradGuard no_grad;
+    if (!std::isfinite(step_losses.total)) break;  // keep the last finite image
+    x.clamp_(0, 1);
+    last_good = x.detach().clone();
+    losses_ = step_losses;
+    ++done_;
+    if (!report(x, std::chrono::duration<double>(Clock::now() - begin).count())) {
+      image = last_good;
+      return false;
+    }
+  }
+  image = last_good;
+  ++scale_index_;
+  return true;
+}
+
+bool Run::report(const at::Tensor& image, double step_seconds) {
+  const Scale& scale = scales_[scale_index_];
+  const double pixels = double(scale.width) * scale.height;
+  const double rate = step_seconds / pixels;
+  // The first steps of a scale include one-time set-up; an average settles that.
+  seconds_per_pixel_step_ =
+      seconds_per_pixel_step_ < 0 ? rate : 0.8 * seconds_per_pixel_step_ + 0.2 * rate;
+  double pixel_steps_left = 0;
+  int before = 0;
+  for (const Scale& s : scales_) {
+    const int left = std::clamp(before + s.iterations - done_, 0, s.iterations);
+    pixel_steps_left += double(left) * s.width * s.height;
+    before += s.iterations;
+  }
+  if (!callback_) return true;
+  Progress p;
+  p.scale = static_cast<int>(scale_index_) + 1;
+  p.scales = static_cast<int>(scales_.size());
+  p.width = scale.width;
+  p.height = scale.height;
+  p.iteration = done_;
+  p.iterations = total_;
+  p.losses = losses_;
+  p.seconds_elapsed = std::chrono::duration<double>(Clock::now() - start_).count();
+  p.seconds_left = seconds_per_pixel_step_ * pixel_steps_left;
+  p.snapshot = [&image] { return to_rgb_image(image); };
+  return callback_(p);
+}
+
+at::Device pick_device(const Settings& s) {
+  if (s.device == Device::cuda && !torch::cuda::is_available())
+    throw Error("CUDA was requested but this libtorch has no usable CUDA device.");
+  if (s.device != Device::cpu && torch::cuda::is_available()) return at::Device(at::kCUDA);
+  return at::Device(at::kCPU);
+}
+
+Vgg19 load_network(const Settings& s, std::string& path) {
+  path = find_weights(s.weights_path);
+  return path.empty() ? Vgg19::random(kRandomFeatureSeed) : Vgg19::load(path);
+}
+
+at::Tensor initial_image(const at::Tensor& content, const Settings& s) {
+  if (s.init == Init::content) return content.clone();
+  at::Generator generator = at::make_generator<at::CPUGeneratorImpl>(s.seed);
+  return at::rand(content.sizes(), generator).to(content.device());
+}
+
+}  // namespace
+
+Result transfer(const Image& content, const std::vector<Image>& styles, const Settings& settings,
+                const ProgressCallback& progress) {
+  check_inputs(content, styles, settings);
+  const int threads = settings.threads > 0 ? settings.threads
+                                           : static_cast<int>(std::thread::hardware_concurrency());
+  at::set_num_threads(std::max(1, threads));
+  try {
+    const at::Device device = pick_device(settings);
+    Result result;
+    Vgg19 net = load_network(settings, result.weights_path);
+    result.pretrained = net.pretrained();
+    result.device = device.is_cuda() ? "cuda" : "cpu";
+    result.precision = "fp32";
+    net.to(device, at::kFloat, /*channels_last=*/true);
+
+    const at::Tensor full = to_tensor(content).to(device);
+    std::vector<at::Tensor> style_tensors;
+    for (const Image& style : styles) style_tensors.push_back(to_tensor(style).to(device));
+    const int longest = std::max(content.width, content.height);
+    auto [work_w, work_h] =
+        fit_longest(content.width, content.height,
+                    settings.size > 0 ? std::min(settings.size, longest) : longest);
+    if (std::min(work_w, work_h) < kMinSide)
+      throw Error("The image is too small to stylise at size " + std::to_string(settings.size) +
+                  ": its shorter side would be " + std::to_string(std::min(work_w, work_h)) +
+                  " pixels, and at least " + std::to_string(kMinSide) + " are needed.");
+
+    const std::vector<Scale> scales =
+        settings.multi_scale ? plan_scales(work_w, work_h, settings.iterations)
+                             : std::vector<Scale>{{work_w, work_h, settings.iterations}};
+    Run run(net, settings, device, progress);
+    run.plan(scales);
+    at::Tensor image;
+    for (const Scale& scale : scales) {
+      const at::Tensor content_s = resize(full, scale.width, scale.height);
+      image = image.defined() ? resize(image, scale.width, scale.height)
+                              : initial_image(content_s, settings);
+      if (!run.optimise(image, content_s, style_tensors, style_shares(styles, settings), scale)) {
+        result.stopped = true;
+        break;
+      }
+    }
+    at::Tensor out = resize(image, content.width, content.height);
+    if (settings.preserve_colors) out = preserve_colors(out, full);
+    result.image = to_image(out, content);
+    result.iterations_done = run.iterations_done();
+    result.losses = run.losses();
+    return result;
+  } catch (const c10::Error& e) {
+    throw Error(std::string("The style transfer failed: ") + e.what_without_backtrace());
+  } catch (const std::bad_alloc&) {
+    throw Error("The style transfer ran out of memory: try a smaller size.");
+  }
+}
+
+}  // namespace neural_style

@@ -1,0 +1,105 @@
+#include "vgg.h"
+
+#include <torch/utils.h>
+
+#include <cmath>
+
+#include "neural_style/error.h"
+#include "safetensors.h"
+
+namespace neural_style {
+namespace {
+
+struct Conv {
+  const char* relu;  // the ReLU after this convolution
+  int index;         // torchvision's features.N
+  int in, out;
+  bool pool_before;  // a 2x2 max pool precedes this convolution
+};
+
+// VGG-19 configuration E up to conv5_1.
+constexpr Conv kConvs[] = {
+    {"relu1_1", 0, 3, 64, false},     {"relu1_2", 2, 64, 64, false},
+    {"relu2_1", 5, 64, 128, true},    {"relu2_2", 7, 128, 128, false},
+    {"relu3_1", 10, 128, 256, true},  {"relu3_2", 12, 256, 256, false},
+    {"relu3_3", 14, 256, 256, false}, {"relu3_4", 16, 256, 256, false},
+    {"relu4_1", 19, 256, 512, true},  {"relu4_2", 21, 512, 512, false},
+    {"relu4_3", 23, 512, 512, false}, {"relu4_4", 25, 512, 512, false},
+    {"relu5_1", 28, 512, 512, true},
+};
+
+at::Tensor from_file(const std::string& path, const safetensors::Header& header,
+                     const std::string& name, std::vector<int64_t> shape) {
+  auto it = header.tensors.find(name);
+  if (it == header.tensors.end())
+    throw Error("Weights file '" + path + "' lacks tensor '" + name +
+                "': it is not a torchvision VGG-19.");
+  if (it->second.shape != shape)
+    throw Error("Weights file '" + path + "': tensor '" + name +
+                "' has the wrong shape for VGG-19.");
+  std::vector<float> values = safetensors::read_f32(path, header, name);
+  return at::from_blob(values.data(), shape, at::kFloat).clone();
+}
+
+int deepest(const std::vector<std::string>& layers) {
+  int last = -1;
+  for (int i = 0; i < static_cast<int>(std::size(kConvs)); ++i)
+    for (const std::string& layer : layers)
+      if (layer == kConvs[i].relu) last = std::max(last, i);
+  if (last < 0) throw Error("No known VGG-19 layer requested.");
+  return last;
+}
+
+}  // namespace
+
+Vgg19 Vgg19::load(const std::string& path) {
+  const safetensors::Header header = safetensors::read_header(path);
+  Vgg19 net;
+  for (const Conv& conv : kConvs) {
+    const std::string prefix = "features." + std::to_string(conv.index);
+    net.weights_.push_back(from_file(path, header, prefix + ".weight", {conv.out, conv.in, 3, 3}));
+    net.biases_.push_back(from_file(path, header, prefix + ".bias", {conv.out}));
+  }
+  net.pretrained_ = true;
+  return net;
+}
+
+Vgg19 Vgg19::random(std::uint64_t seed) {
+  at::Generator generator = at::make_generator<at::CPUGeneratorImpl>(seed);
+  Vgg19 net;
+  for (const Conv& conv : kConvs) {
+    const double sigma = std::sqrt(2.0 / (conv.out * 9));  // Kaiming normal, fan-out, ReLU
+    net.weights_.push_back(at::normal(0.0, sigma, {conv.out, conv.in, 3, 3}, generator));
+    net.biases_.push_back(at::zeros({conv.out}));
+  }
+  return net;
+}
+
+void Vgg19::to(at::Device device, at::ScalarType dtype, bool channels_last) {
+  const auto format = channels_last ? at::MemoryFormat::ChannelsLast : at::MemoryFormat::Contiguous;
+  for (at::Tensor& w : weights_) w = w.to(device, dtype).contiguous(format).requires_grad_(false);
+  for (at::Tensor& b : biases_) b = b.to(device, dtype).requires_grad_(false);
+  dtype_ = dtype;
+  channels_last_ = channels_last;
+}
+
+std::map<std::string, at::Tensor> Vgg19::features(const at::Tensor& rgb,
+                                                  const std::vector<std::string>& layers) const {
+  const auto options = at::TensorOptions().device(rgb.device()).dtype(rgb.scalar_type());
+  const at::Tensor mean = at::tensor({0.485, 0.456, 0.406}, options).view({1, 3, 1, 1});
+  const at::Tensor sigma = at::tensor({0.229, 0.224, 0.225}, options).view({1, 3, 1, 1});
+  at::Tensor x = ((rgb - mean) / sigma).to(dtype_);
+  if (channels_last_) x = x.contiguous(at::MemoryFormat::ChannelsLast);
+
+  std::map<std::string, at::Tensor> taps;
+  const int last = deepest(layers);
+  for (int i = 0; i <= last; ++i) {
+    if (kConvs[i].pool_before) x = at::max_pool2d(x, {2, 2}, {2, 2});
+    x = at::relu(at::conv2d(x, weights_[i], biases_[i], 1, 1));
+    for (const std::string& layer : layers)
+      if (layer == kConvs[i].relu) taps[layer] = x;
+  }
+  return taps;
+}
+
+}  // namespace neural_style

@@ -1,0 +1,52 @@
+#include "neural_style/weights.h"
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "neural_style/error.h"
+
+#ifndef NEURAL_STYLE_MODELS_DIR
+#define NEURAL_STYLE_MODELS_DIR "/usr/local/share/neural-style/models"
+#endif
+
+namespace neural_style {
+namespace {
+
+std::string user_data_dir() {
+  if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) return xdg;
+  if (const char* home = std::getenv("HOME"); home && *home)
+    return std::string(home) + "/.local/share";
+  return "";
+}
+
+}  // namespace
+
+std::vector<std::string> weights_candidates(const std::string& explicit_path) {
+  std::vector<std::string> candidates;
+  if (!explicit_path.empty()) candidates.push_back(explicit_path);
+  if (const char* env = std::getenv(kWeightsEnv); env && *env) candidates.push_back(env);
+  if (std::string data = user_data_dir(); !data.empty())
+    candidates.push_back(data + "/neural-style/" + kWeightsFile);
+  candidates.push_back(std::string(NEURAL_STYLE_MODELS_DIR) + "/" + kWeightsFile);
+  return candidates;
+}
+
+std::string find_weights(const std::string& explicit_path) {
+  std::error_code error;
+  // A path the user named must exist: falling back to random features would hide a typo.
+  std::string named = explicit_path;
+  if (const char* env = std::getenv(kWeightsEnv); named.empty() && env && *env) named = env;
+  if (!named.empty() && !std::filesystem::is_regular_file(named, error))
+    throw Error("Weights file '" + named + "' does not exist.");
+  for (const std::string& candidate : weights_candidates(explicit_path))
+    if (std::filesystem::is_regular_file(candidate, error)) return candidate;
+  return "";
+}
+
+std::string weights_install_hint() {
+  return "No VGG-19 weights are installed, so a random-feature network is used (lower "
+         "quality). Install the real weights once with: python3 " NEURAL_STYLE_MODELS_DIR
+         "/fetch_weights.py";
+}
+
+}  // namespace neural_style
