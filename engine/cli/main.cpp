@@ -1,0 +1,89 @@
+// neural-style-cli: the engine on the command line, for scripts and for trying
+// settings without GIMP.
+#include <unistd.h>
+
+#include <atomic>
+#include <cmath>
+#include <csignal>
+#include <cstdio>
+#include <iostream>
+
+#include "image_files.h"
+#include "neural_style/transfer.h"
+#include "neural_style/weights.h"
+#include "options.h"
+
+namespace {
+
+using namespace neural_style;
+
+std::atomic<bool> g_stop{false};
+
+// The first Ctrl+C stops and keeps the result so far; a second one kills as usual.
+void on_interrupt(int) {
+  g_stop = true;
+  std::signal(SIGINT, SIG_DFL);
+}
+
+std::string clock_time(double seconds) {
+  if (seconds < 0) return "--:--";
+  const long s = std::lround(seconds);
+  char text[32];
+  std::snprintf(text, sizeof text, "%ld:%02ld", s / 60, s % 60);
+  return text;
+}
+
+// A line rewritten in place on a terminal; on a pipe, one line per scale and per 10%.
+bool show_progress(const Progress& p) {
+  static bool tty = isatty(STDERR_FILENO);
+  static int last_scale = 0, last_tenth = -1;
+  const int tenth = p.iteration * 10 / std::max(1, p.iterations);
+  if (!tty && p.scale == last_scale && tenth == last_tenth) return !g_stop;
+  last_scale = p.scale;
+  last_tenth = tenth;
+  std::fprintf(stderr, "%sscale %d/%d (%dx%d)  iteration %d/%d  loss %.4g  %s left%s",
+               tty ? "\r\033[K" : "", p.scale, p.scales, p.width, p.height, p.iteration,
+               p.iterations, p.losses.total, clock_time(p.seconds_left).c_str(), tty ? "" : "\n");
+  return !g_stop;
+}
+
+int run(const cli::Options& o) {
+  const Image content = cli::load_image(o.content);
+  std::vector<Image> styles;
+  for (const std::string& path : o.styles) styles.push_back(cli::load_image(path));
+  if (find_weights(o.settings.weights_path).empty())
+    std::cerr << weights_install_hint() << "\n";
+  std::signal(SIGINT, on_interrupt);
+  const Result result = transfer(content, styles, o.settings, show_progress);
+  if (isatty(STDERR_FILENO)) std::cerr << "\n";
+  cli::save_image(result.image, o.output);
+  std::cerr << (result.stopped ? "Stopped early; wrote " : "Wrote ") << o.output << " ("
+            << result.iterations_done << " iterations, "
+            << (result.pretrained ? "VGG-19 " + result.weights_path : std::string("random-feature VGG-19"))
+            << ", " << result.device << ", seed " << o.settings.seed << ").\n";
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  cli::Options options;
+  try {
+    options = cli::parse_options(argc, argv);
+  } catch (const Error& e) {
+    std::cerr << "neural-style-cli: " << e.what() << "\n";
+    return 2;
+  }
+  if (options.help) return std::cout << cli::usage(), 0;
+  if (options.version) return std::cout << "neural-style-cli " NEURAL_STYLE_VERSION "\n", 0;
+  cli::init_image_files(&argc, &argv);
+  int status = 1;
+  try {
+    status = run(options);
+  } catch (const Error& e) {
+    if (isatty(STDERR_FILENO)) std::cerr << "\n";
+    std::cerr << "neural-style-cli: " << e.what() << "\n";
+  }
+  cli::exit_image_files();
+  return status;
+}
