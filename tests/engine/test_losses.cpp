@@ -1,0 +1,104 @@
+// The loss maths against naive loops, and their gradients against finite differences.
+#include <gtest/gtest.h>
+#include <torch/autograd.h>
+
+#include "losses.h"
+
+namespace neural_style {
+namespace {
+
+at::Tensor random_double(at::IntArrayRef shape, std::uint64_t seed) {
+  at::Generator generator = at::make_generator<at::CPUGeneratorImpl>(seed);
+  return at::randn(shape, generator, at::kDouble);
+}
+
+TEST(Losses, GramMatchesNaiveLoops) {
+  const at::Tensor f = random_double({1, 4, 5, 6}, 1);
+  const at::Tensor g = gram(f);
+  auto a = f.accessor<double, 4>();
+  for (int i = 0; i < 4; ++i)
+    for (int j = 0; j < 4; ++j) {
+      double sum = 0;
+      for (int y = 0; y < 5; ++y)
+        for (int x = 0; x < 6; ++x) sum += a[0][i][y][x] * a[0][j][y][x];
+      EXPECT_NEAR(g[i][j].item<double>(), sum / 30.0, 1e-12);
+    }
+}
+
+TEST(Losses, GramIsSizeIndependentForRepeatedTexture) {
+  // The same texture tiled twice has the same statistics, so the same Gram matrix.
+  const at::Tensor f = random_double({1, 3, 4, 4}, 2);
+  EXPECT_TRUE(at::allclose(gram(f), gram(at::cat({f, f}, 3)), 1e-12, 1e-12));
+}
+
+TEST(Losses, GramOfChannelsLastFloatMatchesContiguous) {
+  const at::Tensor f = random_double({1, 8, 6, 7}, 3).to(at::kFloat);
+  EXPECT_TRUE(at::allclose(gram(f), gram(f.contiguous(at::MemoryFormat::ChannelsLast)), 1e-5, 1e-6));
+}
+
+TEST(Losses, RelativeLossMatchesNaiveSum) {
+  const at::Tensor x = random_double({3, 7}, 4), t = random_double({3, 7}, 5);
+  double diff = 0, norm = 0;
+  for (int i = 0; i < 3; ++i)
+    for (int j = 0; j < 7; ++j) {
+      const double d = x[i][j].item<double>() - t[i][j].item<double>();
+      diff += d * d;
+      norm += t[i][j].item<double>() * t[i][j].item<double>();
+    }
+  // Within the epsilon that guards against an all-zero target.
+  EXPECT_NEAR(relative_loss(x, t).item<double>(), diff / norm, 1e-6);
+  EXPECT_NEAR(relative_loss(t, t).item<double>(), 0.0, 1e-15);
+  EXPECT_NEAR(relative_loss(at::zeros_like(t), t).item<double>(), 1.0, 1e-7);
+  EXPECT_TRUE(std::isfinite(relative_loss(x, at::zeros_like(t)).item<double>()));
+}
+
+TEST(Losses, TotalVariationMatchesNaiveLoops) {
+  const at::Tensor img = random_double({1, 3, 5, 6}, 6);
+  auto a = img.accessor<double, 4>();
+  double dx = 0, dy = 0;
+  for (int c = 0; c < 3; ++c)
+    for (int y = 0; y < 5; ++y)
+      for (int x = 0; x < 6; ++x) {
+        if (x + 1 < 6) dx += std::pow(a[0][c][y][x + 1] - a[0][c][y][x], 2);
+        if (y + 1 < 5) dy += std::pow(a[0][c][y + 1][x] - a[0][c][y][x], 2);
+      }
+  EXPECT_NEAR(tv_loss(img).item<double>(), dx / (3 * 5 * 5) + dy / (3 * 4 * 6), 1e-12);
+  EXPECT_EQ(tv_loss(at::ones({1, 3, 4, 4}, at::kDouble)).item<double>(), 0.0);
+}
+
+// Central differences of `f` at every element of `x` against autograd's gradient.
+void expect_gradient_matches(const std::function<at::Tensor(const at::Tensor&)>& f, at::Tensor x) {
+  x = x.clone().requires_grad_(true);
+  const at::Tensor analytic = torch::autograd::grad({f(x)}, {x})[0];
+  const double h = 1e-6;
+  at::Tensor flat = x.detach().clone().view(-1);
+  for (int64_t i = 0; i < flat.numel(); ++i) {
+    const double v = flat[i].item<double>();
+    flat[i] = v + h;
+    const double up = f(flat.view(x.sizes())).item<double>();
+    flat[i] = v - h;
+    const double down = f(flat.view(x.sizes())).item<double>();
+    flat[i] = v;
+    EXPECT_NEAR(analytic.view(-1)[i].item<double>(), (up - down) / (2 * h), 1e-6) << "element " << i;
+  }
+}
+
+TEST(Losses, StyleLossGradientMatchesFiniteDifferences) {
+  const at::Tensor target = gram(random_double({1, 3, 4, 3}, 7));
+  expect_gradient_matches([&](const at::Tensor& f) { return relative_loss(gram(f), target); },
+                          random_double({1, 3, 4, 3}, 8));
+}
+
+TEST(Losses, ContentLossGradientMatchesFiniteDifferences) {
+  const at::Tensor target = random_double({1, 2, 3, 3}, 9);
+  expect_gradient_matches([&](const at::Tensor& f) { return relative_loss(f, target); },
+                          random_double({1, 2, 3, 3}, 10));
+}
+
+TEST(Losses, TotalVariationGradientMatchesFiniteDifferences) {
+  expect_gradient_matches([](const at::Tensor& img) { return tv_loss(img); },
+                          random_double({1, 3, 4, 5}, 11));
+}
+
+}  // namespace
+}  // namespace neural_style

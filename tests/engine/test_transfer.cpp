@@ -1,0 +1,254 @@
+// The whole method on small images with the random-feature network: it must work,
+// be reproducible, stop when asked, and refuse bad input with a message.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+
+#include "neural_style/transfer.h"
+
+namespace neural_style {
+namespace {
+
+// A smooth content (gradients and a disc) and a busy style (diagonal stripes).
+Image content_image(int w = 64, int h = 48, int channels = 3) {
+  Image image(w, h, channels);
+  for (int y = 0; y < h; ++y)
+    for (int x = 0; x < w; ++x) {
+      const bool disc = std::hypot(x - w / 2.0, y - h / 2.0) < h / 4.0;
+      const float rgb[3] = {float(x) / w, float(y) / h, disc ? 0.9f : 0.2f};
+      for (int c = 0; c < std::min(channels, 3); ++c) image.at(x, y, c) = rgb[c];
+      if (channels == 4) image.at(x, y, 3) = float(x) / (w - 1);
+      if (channels == 2) image.at(x, y, 1) = float(y) / (h - 1);
+    }
+  return image;
+}
+
+Image style_image(int period = 6, bool red = true) {
+  Image image(48, 48, 3);
+  for (int y = 0; y < 48; ++y)
+    for (int x = 0; x < 48; ++x) {
+      const bool on = ((x + y) / period) % 2 == 0;
+      image.at(x, y, 0) = on ? (red ? 0.9f : 0.1f) : 0.05f;
+      image.at(x, y, 1) = on ? 0.7f : 0.1f;
+      image.at(x, y, 2) = on ? (red ? 0.1f : 0.9f) : 0.3f;
+    }
+  return image;
+}
+
+Settings fast(int iterations = 30) {
+  Settings s;
+  s.iterations = iterations;
+  s.size = 0;
+  s.seed = 42;
+  s.weights_path.clear();
+  return s;
+}
+
+double mean_abs_diff(const Image& a, const Image& b) {
+  double sum = 0;
+  for (std::size_t i = 0; i < a.pixels.size(); ++i) sum += std::abs(a.pixels[i] - b.pixels[i]);
+  return sum / a.pixels.size();
+}
+
+class Transfer : public ::testing::Test {
+ protected:
+  // Random features: never pick up weights a developer has installed.
+  void SetUp() override {
+    ::setenv("XDG_DATA_HOME", "/nonexistent-neural-style-test", 1);
+    ::unsetenv("NEURAL_STYLE_WEIGHTS");
+  }
+};
+
+TEST_F(Transfer, StyleLossFallsAndResultDiffersFromContent) {
+  const Image content = content_image();
+  double first = -1, last = -1;
+  const Result r = transfer(content, {style_image()}, fast(40), [&](const Progress& p) {
+    if (first < 0) first = p.losses.style;
+    last = p.losses.style;
+    return true;
+  });
+  EXPECT_FALSE(r.stopped);
+  EXPECT_FALSE(r.pretrained);
+  EXPECT_EQ(r.iterations_done, 40);
+  EXPECT_LT(last, first / 5) << "style loss " << first << " -> " << last;
+  ASSERT_EQ(r.image.width, 64);
+  ASSERT_EQ(r.image.height, 48);
+  ASSERT_EQ(r.image.channels, 3);
+  EXPECT_GT(mean_abs_diff(r.image, content), 0.03);
+}
+
+TEST_F(Transfer, AdamAlsoLowersTheStyleLoss) {
+  Settings s = fast(40);
+  s.optimizer = Optimizer::adam;
+  double first = -1, last = -1;
+  transfer(content_image(), {style_image()}, s, [&](const Progress& p) {
+    if (first < 0) first = p.losses.style;
+    last = p.losses.style;
+    return true;
+  });
+  EXPECT_LT(last, first / 2) << "style loss " << first << " -> " << last;
+}
+
+TEST_F(Transfer, SameSeedSamePixelsOtherSeedOtherPixels) {
+  Settings s = fast(8);
+  s.init = Init::noise;
+  const Image a = transfer(content_image(), {style_image()}, s).image;
+  const Image b = transfer(content_image(), {style_image()}, s).image;
+  s.seed = 43;
+  const Image c = transfer(content_image(), {style_image()}, s).image;
+  EXPECT_EQ(a.pixels, b.pixels);
+  EXPECT_GT(mean_abs_diff(a, c), 0.01);
+}
+
+TEST_F(Transfer, StopReturnsPromptlyWithTheCurrentImage) {
+  const auto begin = std::chrono::steady_clock::now();
+  const Result r = transfer(content_image(), {style_image()}, fast(100000),
+                            [](const Progress& p) { return p.iteration < 3; });
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
+  EXPECT_TRUE(r.stopped);
+  EXPECT_EQ(r.iterations_done, 3);
+  EXPECT_EQ(r.image.width, 64);
+  EXPECT_LT(seconds, 60.0);  // not a timing test: 100000 iterations would take hours
+}
+
+TEST_F(Transfer, WorkingSizeLimitStillReturnsTheInputSize) {
+  Settings s = fast(4);
+  s.size = 32;
+  int widest = 0;
+  const Result r = transfer(content_image(), {style_image()}, s, [&](const Progress& p) {
+    widest = std::max(widest, p.width);
+    EXPECT_GT(p.snapshot().width, 0);
+    return true;
+  });
+  EXPECT_EQ(widest, 32);
+  EXPECT_EQ(r.image.width, 64);
+  EXPECT_EQ(r.image.height, 48);
+}
+
+TEST_F(Transfer, MultiScalePlanCoversTheBudget) {
+  Settings s = fast(12);
+  int scales = 0, last_scale = 0, steps = 0;
+  std::vector<int> widths;
+  transfer(content_image(300, 200), {style_image()}, s, [&](const Progress& p) {
+    scales = p.scales;
+    if (p.scale != last_scale) widths.push_back(p.width);
+    last_scale = p.scale;
+    steps = p.iteration;
+    EXPECT_EQ(p.iterations, 12);
+    return true;
+  });
+  EXPECT_EQ(scales, 3);  // 150, 212, 300 px: each about sqrt(2) larger
+  EXPECT_EQ(widths, (std::vector<int>{150, 212, 300}));
+  EXPECT_EQ(steps, 12);
+}
+
+TEST_F(Transfer, PreserveColorsKeepsTheContentsChroma) {
+  const Image content = content_image();
+  Settings s = fast(20);
+  s.preserve_colors = true;
+  const Image kept = transfer(content, {style_image()}, s).image;
+  auto chroma_error = [&](const Image& img) {
+    double sum = 0;
+    for (int y = 0; y < img.height; ++y)
+      for (int x = 0; x < img.width; ++x) {
+        auto cb = [](const Image& i, int x, int y) {
+          return -0.168736 * i.at(x, y, 0) - 0.331264 * i.at(x, y, 1) + 0.5 * i.at(x, y, 2);
+        };
+        sum += std::abs(cb(img, x, y) - cb(content, x, y));
+      }
+    return sum / (img.width * img.height);
+  };
+  s.preserve_colors = false;
+  const Image free = transfer(content, {style_image()}, s).image;
+  EXPECT_LT(chroma_error(kept), 0.01);
+  EXPECT_GT(chroma_error(free), 3 * chroma_error(kept));
+}
+
+TEST_F(Transfer, AlphaAndGreyLayoutsAreKept) {
+  const Image rgba = content_image(64, 48, 4);
+  const Result r = transfer(rgba, {style_image()}, fast(3));
+  ASSERT_EQ(r.image.channels, 4);
+  for (int x = 0; x < 64; ++x) EXPECT_EQ(r.image.at(x, 10, 3), rgba.at(x, 10, 3));
+  const Image grey = content_image(64, 48, 2);
+  const Result g = transfer(grey, {style_image()}, fast(3));
+  ASSERT_EQ(g.image.channels, 2);
+  EXPECT_EQ(g.image.at(5, 40, 1), grey.at(5, 40, 1));
+}
+
+TEST_F(Transfer, MixOneIsTheSecondStyleAlone) {
+  Settings s = fast(6);
+  const Image blue = style_image(4, false);
+  const Image alone = transfer(content_image(), {blue}, s).image;
+  s.style_mix = 1.0;
+  const Image mixed = transfer(content_image(), {style_image(), blue}, s).image;
+  EXPECT_EQ(alone.pixels, mixed.pixels);
+  s.style_mix = 0.5;
+  const Image half = transfer(content_image(), {style_image(), blue}, s).image;
+  EXPECT_GT(mean_abs_diff(half, alone), 0.005);
+}
+
+// Each case: the engine's Error with a message, and no crash.
+void expect_refused(const Image& content, const std::vector<Image>& styles, const Settings& s,
+                    const std::string& words) {
+  try {
+    transfer(content, styles, s);
+    ADD_FAILURE() << "accepted; expected an error about '" << words << "'";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find(words), std::string::npos) << e.what();
+  }
+}
+
+TEST_F(Transfer, BadImagesAreRefused) {
+  expect_refused(Image(), {style_image()}, fast(), "empty");
+  expect_refused(Image(1, 1, 3), {style_image()}, fast(), "at least 16x16");
+  expect_refused(content_image(), {Image(1, 1, 3)}, fast(), "at least 16x16");
+  expect_refused(content_image(), {}, fast(), "One or two style images");
+  Image nan = content_image();
+  nan.at(3, 3, 1) = std::nanf("");
+  expect_refused(nan, {style_image()}, fast(), "invalid pixels");
+  Image wrong = content_image();
+  wrong.pixels.pop_back();
+  expect_refused(wrong, {style_image()}, fast(), "malformed");
+  Settings s = fast();
+  s.size = 20;
+  expect_refused(content_image(200, 40), {style_image()}, s, "too small to stylise");
+}
+
+TEST_F(Transfer, BadSettingsAreRefused) {
+  auto with = [](auto change) {
+    Settings s = fast();
+    change(s);
+    return s;
+  };
+  const Image c = content_image();
+  const std::vector<Image> one = {style_image()};
+  expect_refused(c, one, with([](Settings& s) { s.style_weight = std::nan(""); }), "style-weight");
+  expect_refused(c, one, with([](Settings& s) { s.content_weight = -1; }), "content-weight");
+  expect_refused(c, one, with([](Settings& s) { s.tv_weight = INFINITY; }), "tv-weight");
+  expect_refused(c, one, with([](Settings& s) { s.iterations = 0; }), "iterations");
+  expect_refused(c, one, with([](Settings& s) { s.iterations = 1 << 30; }), "iterations");
+  expect_refused(c, one, with([](Settings& s) { s.size = 8; }), "size");
+  expect_refused(c, one, with([](Settings& s) { s.style_scale = 0; }), "style-scale");
+  expect_refused(c, one, with([](Settings& s) { s.style_mix = 0.5; }), "second style");
+  expect_refused(c, one, with([](Settings& s) { s.style_layers = {"conv9_9"}; }), "conv9_9");
+}
+
+TEST_F(Transfer, MissingOrCorruptWeightsAreRefused) {
+  expect_refused(content_image(), {style_image()},
+                 [] { Settings s = fast(); s.weights_path = "/nonexistent/vgg.safetensors"; return s; }(),
+                 "does not exist");
+  const std::string corrupt = std::filesystem::temp_directory_path() / "ns-corrupt.safetensors";
+  std::ofstream(corrupt) << "this is not a weights file at all";
+  Settings s = fast();
+  s.weights_path = corrupt;
+  expect_refused(content_image(), {style_image()}, s, "not valid");
+  ::setenv("NEURAL_STYLE_WEIGHTS", "/nonexistent/env.safetensors", 1);
+  expect_refused(content_image(), {style_image()}, fast(), "env.safetensors");
+  std::filesystem::remove(corrupt);
+}
+
+}  // namespace
+}  // namespace neural_style
