@@ -14,7 +14,7 @@ namespace {
 enum Key {
   kContent = 'c', kStyle = 's', kOutput = 'o', kHelp = 'h', kMix = 256, kSize, kIterations,
   kStyleWeight, kContentWeight, kTvWeight, kStyleScale, kPreserveColors, kSeed, kOptimizer,
-  kInit, kWeights, kThreads, kDevice, kVersion, kSingleScale,
+  kInit, kWeights, kThreads, kDevice, kVersion, kSingleScale, kPrecision,
 };
 
 const option kOptions[] = {
@@ -36,6 +36,7 @@ const option kOptions[] = {
     {"weights", required_argument, nullptr, kWeights},
     {"threads", required_argument, nullptr, kThreads},
     {"device", required_argument, nullptr, kDevice},
+    {"precision", required_argument, nullptr, kPrecision},
     {"help", no_argument, nullptr, kHelp},
     {"version", no_argument, nullptr, kVersion},
     {nullptr, 0, nullptr, 0},
@@ -97,6 +98,7 @@ void apply(Options& o, int key, const char* arg) {
     case kWeights: s.weights_path = arg; break;
     case kThreads: s.threads = to_int(arg, "threads"); break;
     case kDevice: s.device = choose(arg, "device", {std::pair{"auto", Device::automatic}, {"cpu", Device::cpu}, {"cuda", Device::cuda}}); break;
+    case kPrecision: s.precision = choose(arg, "precision", {std::pair{"auto", Precision::automatic}, {"fp32", Precision::fp32}, {"bf16", Precision::bf16}}); break;
     case kHelp: o.help = true; break;
     case kVersion: o.version = true; break;
     default: throw Error("Unknown option; see --help.");
@@ -153,6 +155,8 @@ const char* usage() {
          "      --weights FILE      VGG-19 weights (.safetensors); default: looked up\n"
          "      --threads N         CPU threads, 0 = all cores (default 0)\n"
          "      --device NAME       auto (default), cpu or cuda\n"
+         "      --precision NAME    auto (default: bf16 on CPUs with AMX, else fp32), fp32\n"
+         "                          or bf16\n"
          "  -h, --help              show this help\n"
          "      --version           show the version\n"
          "\n"

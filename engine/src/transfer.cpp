@@ -11,6 +11,7 @@
 #include <memory>
 #include <thread>
 
+#include "hardware.h"
 #include "image_tensor.h"
 #include "losses.h"
 #include "neural_style/weights.h"
@@ -263,6 +264,12 @@ at::Device pick_device(const Settings& s) {
   return at::Device(at::kCPU);
 }
 
+at::ScalarType pick_dtype(const Settings& s, at::Device device) {
+  if (s.precision == Precision::fp32) return at::kFloat;
+  if (s.precision == Precision::bf16) return at::kBFloat16;
+  return device.is_cpu() && cpu_has_amx_bf16() ? at::kBFloat16 : at::kFloat;
+}
+
 Vgg19 load_network(const Settings& s, std::string& path) {
   path = find_weights(s.weights_path);
   return path.empty() ? Vgg19::random(kRandomFeatureSeed) : Vgg19::load(path);
@@ -287,9 +294,10 @@ Result transfer(const Image& content, const std::vector<Image>& styles, const Se
     Result result;
     Vgg19 net = load_network(settings, result.weights_path);
     result.pretrained = net.pretrained();
+    const at::ScalarType dtype = pick_dtype(settings, device);
     result.device = device.is_cuda() ? "cuda" : "cpu";
-    result.precision = "fp32";
-    net.to(device, at::kFloat, /*channels_last=*/true);
+    result.precision = dtype == at::kBFloat16 ? "bf16" : "fp32";
+    net.to(device, dtype, /*channels_last=*/true);
 
     const at::Tensor full = to_tensor(content).to(device);
     std::vector<at::Tensor> style_tensors;

@@ -45,17 +45,17 @@ std::string sgemm_library() {
 }
 
 // Mean seconds per step after `warmup` steps (the first ones set up oneDNN's kernels).
-double seconds_per_step(int side, int warmup, int measured, bool& pretrained) {
+double seconds_per_step(int side, int warmup, int measured, Precision precision, Result& r) {
   Settings s;
+  s.precision = precision;
   s.size = side;
   s.iterations = warmup + measured;
   s.multi_scale = false;
   Clock::time_point start;
-  const Result r = transfer(pattern(side, 7), {pattern(side, 3)}, s, [&](const Progress& p) {
+  r = transfer(pattern(side, 7), {pattern(side, 3)}, s, [&](const Progress& p) {
     if (p.iteration == warmup) start = Clock::now();
     return true;
   });
-  pretrained = r.pretrained;
   return std::chrono::duration<double>(Clock::now() - start).count() / measured;
 }
 
@@ -66,15 +66,17 @@ int main(int argc, char** argv) {
   std::string sizes = argc > 1 ? argv[1] : "256,512";
   std::printf("neural-style benchmark: %u cores, BLAS %s\n", std::thread::hardware_concurrency(),
               sgemm_library().c_str());
-  std::printf("%6s %14s %16s\n", "size", "s/iteration", "peak RSS (GB)");
-  bool pretrained = false;
+  std::printf("%6s %12s %18s %16s\n", "size", "fp32 s/it", "automatic s/it", "peak RSS (GB)");
+  Result fp32, automatic;
   for (std::size_t pos = 0; pos < sizes.size();) {
     const std::size_t comma = std::min(sizes.find(',', pos), sizes.size());
     const int side = std::atoi(sizes.substr(pos, comma - pos).c_str());
     pos = comma + 1;
     try {
-      const double seconds = seconds_per_step(side, 2, measured, pretrained);
-      std::printf("%6d %14.3f %16.2f\n", side, seconds, peak_rss_gb());
+      const double a = seconds_per_step(side, 2, measured, Precision::fp32, fp32);
+      const double b = seconds_per_step(side, 2, measured, Precision::automatic, automatic);
+      std::printf("%6d %12.3f %11.3f (%s) %16.2f\n", side, a, b, automatic.precision.c_str(),
+                  peak_rss_gb());
     } catch (const Error& e) {
       std::printf("%6d failed: %s\n", side, e.what());
       return 1;
@@ -82,6 +84,6 @@ int main(int argc, char** argv) {
     std::fflush(stdout);
   }
   std::printf("network: %s; peak RSS is the process's peak so far (sizes run in order)\n",
-              pretrained ? "pretrained VGG-19" : "random-feature VGG-19 (same cost)");
+              fp32.pretrained ? "pretrained VGG-19" : "random-feature VGG-19 (same cost)");
   return 0;
 }

@@ -36,6 +36,13 @@ TEST(Losses, GramOfChannelsLastFloatMatchesContiguous) {
   EXPECT_TRUE(at::allclose(gram(f), gram(f.contiguous(at::MemoryFormat::ChannelsLast)), 1e-5, 1e-6));
 }
 
+TEST(Losses, GramOfBf16FeaturesIsFp32AndClose) {
+  const at::Tensor f = random_double({1, 16, 9, 7}, 12).to(at::kFloat);
+  const at::Tensor g = gram(f.to(at::kBFloat16).contiguous(at::MemoryFormat::ChannelsLast));
+  EXPECT_EQ(g.scalar_type(), at::kFloat);
+  EXPECT_LT((g - gram(f)).abs().max().item<double>(), 0.02 * gram(f).abs().max().item<double>());
+}
+
 TEST(Losses, RelativeLossMatchesNaiveSum) {
   const at::Tensor x = random_double({3, 7}, 4), t = random_double({3, 7}, 5);
   double diff = 0, norm = 0;
@@ -79,7 +86,7 @@ void expect_gradient_matches(const std::function<at::Tensor(const at::Tensor&)>&
     flat[i] = v - h;
     const double down = f(flat.view(x.sizes())).item<double>();
     flat[i] = v;
-    EXPECT_NEAR(analytic.view(-1)[i].item<double>(), (up - down) / (2 * h), 1e-6) << "element " << i;
+    EXPECT_NEAR(analytic.reshape(-1)[i].item<double>(), (up - down) / (2 * h), 1e-6) << "element " << i;
   }
 }
 

@@ -92,6 +92,21 @@ TEST_F(Transfer, AdamAlsoLowersTheStyleLoss) {
   EXPECT_LT(last, first / 2) << "style loss " << first << " -> " << last;
 }
 
+TEST_F(Transfer, Bf16NetworkLowersTheStyleLossToo) {
+  Settings s = fast(30);
+  s.precision = Precision::bf16;
+  double first = -1, last = -1;
+  const Result r = transfer(content_image(), {style_image()}, s, [&](const Progress& p) {
+    if (first < 0) first = p.losses.style;
+    last = p.losses.style;
+    return true;
+  });
+  EXPECT_EQ(r.precision, "bf16");
+  EXPECT_LT(last, first / 5) << "style loss " << first << " -> " << last;
+  s.precision = Precision::fp32;
+  EXPECT_EQ(transfer(content_image(), {style_image()}, s).precision, "fp32");
+}
+
 TEST_F(Transfer, SameSeedSamePixelsOtherSeedOtherPixels) {
   Settings s = fast(8);
   s.init = Init::noise;

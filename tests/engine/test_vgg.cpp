@@ -14,8 +14,9 @@ const std::vector<std::string> kTaps = {"relu1_1", "relu2_1", "relu3_1",
                                         "relu4_1", "relu4_2", "relu5_1"};
 
 std::string fixture(const std::string& name) {
-  const char* dir = std::getenv("NEURAL_STYLE_FIXTURES");
-  return std::string(dir ? dir : "tests/fixtures") + "/" + name;
+  const char* dir = std::getenv("NEURAL_STYLE_FIXTURES");  // set by `meson test`
+  if (!dir) ADD_FAILURE() << "NEURAL_STYLE_FIXTURES is not set: run through meson test";
+  return std::string(dir ? dir : "") + "/" + name;
 }
 
 at::Tensor reference(const safetensors::Header& header, const std::string& name) {

@@ -10,6 +10,9 @@ namespace neural_style {
 enum class Optimizer { lbfgs, adam };
 enum class Init { content, noise };
 enum class Device { automatic, cpu, cuda };
+// bf16 runs the network in bfloat16 (Grams, losses and the optimiser stay fp32). Automatic
+// picks it only where it is faster: CPUs with AMX.
+enum class Precision { automatic, fp32, bf16 };
 
 // Limits the front ends share, so a value is refused with the same words everywhere.
 inline constexpr int kMinSide = 16;           // VGG-19 pools four times before relu5_1
@@ -35,6 +38,7 @@ struct Settings {
   Optimizer optimizer = Optimizer::lbfgs;
   Init init = Init::content;
   Device device = Device::automatic;
+  Precision precision = Precision::automatic;
   int threads = 0;            // 0 = every core
   std::vector<std::string> style_layers = {"relu1_1", "relu2_1", "relu3_1", "relu4_1",
                                            "relu5_1"};
