@@ -14,7 +14,8 @@ namespace {
 enum Key {
   kContent = 'c', kStyle = 's', kOutput = 'o', kHelp = 'h', kMix = 256, kSize, kIterations,
   kStyleWeight, kContentWeight, kTvWeight, kStyleScale, kPreserveColors, kSeed, kOptimizer,
-  kInit, kWeights, kThreads, kDevice, kVersion, kSingleScale, kPrecision,
+  kInit, kWeights, kThreads, kDevice, kVersion, kSingleScale, kPrecision, kStyleLayers,
+  kContentLayer,
 };
 
 const option kOptions[] = {
@@ -37,6 +38,8 @@ const option kOptions[] = {
     {"threads", required_argument, nullptr, kThreads},
     {"device", required_argument, nullptr, kDevice},
     {"precision", required_argument, nullptr, kPrecision},
+    {"style-layers", required_argument, nullptr, kStyleLayers},
+    {"content-layer", required_argument, nullptr, kContentLayer},
     {"help", no_argument, nullptr, kHelp},
     {"version", no_argument, nullptr, kVersion},
     {nullptr, 0, nullptr, 0},
@@ -65,6 +68,16 @@ int to_int(const char* text, const char* name) {
   if (value < -1000000000LL || value > 1000000000LL)
     throw Error(std::string("--") + name + " is out of range.");
   return static_cast<int>(value);
+}
+
+std::vector<std::string> split(const std::string& list) {
+  std::vector<std::string> items;
+  for (std::size_t pos = 0; pos <= list.size();) {
+    const std::size_t comma = std::min(list.find(',', pos), list.size());
+    if (comma > pos) items.push_back(list.substr(pos, comma - pos));
+    pos = comma + 1;
+  }
+  return items;
 }
 
 template <typename Enum>
@@ -99,6 +112,8 @@ void apply(Options& o, int key, const char* arg) {
     case kThreads: s.threads = to_int(arg, "threads"); break;
     case kDevice: s.device = choose(arg, "device", {std::pair{"auto", Device::automatic}, {"cpu", Device::cpu}, {"cuda", Device::cuda}}); break;
     case kPrecision: s.precision = choose(arg, "precision", {std::pair{"auto", Precision::automatic}, {"fp32", Precision::fp32}, {"bf16", Precision::bf16}}); break;
+    case kStyleLayers: s.style_layers = split(arg); break;
+    case kContentLayer: s.content_layer = arg; break;
     case kHelp: o.help = true; break;
     case kVersion: o.version = true; break;
     default: throw Error("Unknown option; see --help.");
@@ -157,6 +172,9 @@ const char* usage() {
          "      --device NAME       auto (default), cpu or cuda\n"
          "      --precision NAME    auto (default: bf16 on CPUs with AMX, else fp32), fp32\n"
          "                          or bf16\n"
+         "      --style-layers L,L  VGG-19 layers whose Gram matrices define the style\n"
+         "                          (default relu1_1,relu2_1,relu3_1,relu4_1,relu5_1)\n"
+         "      --content-layer L   layer that defines the content (default relu4_2)\n"
          "  -h, --help              show this help\n"
          "      --version           show the version\n"
          "\n"

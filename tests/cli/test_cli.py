@@ -79,6 +79,10 @@ class Cli(unittest.TestCase):
             self.assertEqual(out.mode, "RGBA")
             self.assertEqual(list(out.getdata(3)), list(source.getdata(3)))
 
+    def test_layers_can_be_chosen(self):
+        done = self.stylise("--style-layers", "relu1_1,relu2_1", "--content-layer", "relu3_1")
+        self.assertEqual(done.returncode, 0, done.stderr)
+
     def test_same_seed_same_file(self):
         first = self.stylise("--init", "noise", output=self.path("1.png"))
         second = self.stylise("--init", "noise", output=self.path("2.png"))
@@ -96,7 +100,9 @@ class Cli(unittest.TestCase):
                             (("--content", "a", "--style", "b", "--output", "c",
                               "--mix", "0.5"), "second"),
                             (("--content", "a", "--style", "b", "--output", "c",
-                              "--optimizer", "sgd"), "lbfgs, adam")]:
+                              "--optimizer", "sgd"), "lbfgs, adam"),
+                            (("--content", "a", "--style", "b", "--output", "c",
+                              "--style-layers", "relu1_1,pool9"), "pool9")]:
             done = self.run_cli(*args)
             self.assertEqual(done.returncode, 2, (args, done.stderr))
             self.assertIn(words, done.stderr)
