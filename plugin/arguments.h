@@ -1,0 +1,108 @@
+// The procedure's own arguments (those after run-mode, image and drawable): their order,
+// ranges, defaults and checks. No libgimp here, so that a GIMP 3 port registers the same
+// table, and the dialog can share the ranges without linking anything.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <type_traits>
+
+#include "neural_style/settings.h"
+
+namespace neural_style::plugin {
+
+inline constexpr const char* kProcedureName = "plug-in-neural-style";
+inline constexpr std::int32_t kNoLayer = -1;
+
+// What a run is asked to do. Saved with gimp_set_data for Repeat, which copies raw
+// bytes: keep it trivially copyable. The member initialisers are the documented defaults.
+struct Arguments {
+  std::int32_t style_drawable = kNoLayer;
+  std::int32_t style2_drawable = kNoLayer;
+  double style_mix = 0.5;
+  double style_weight = 10.0;
+  double content_weight = 1.0;
+  double tv_weight = 1.0;
+  std::int32_t size = 512;
+  std::int32_t iterations = 300;
+  double style_scale = 1.0;
+  std::int32_t preserve_colors = 0;
+  std::int32_t seed = -1;
+};
+static_assert(std::is_trivially_copyable_v<Arguments>);
+
+enum class ArgumentType { drawable, int32, float64 };
+
+// One argument: its values run from min to max, plus an optional `special` value outside
+// that range with a meaning of its own (size 0 = the layer's own size, seed -1 = pick one).
+// Exactly one of int_field and float_field points at the member it fills.
+struct ArgumentSpec {
+  const char* name;
+  ArgumentType type;
+  const char* meaning;
+  double min;
+  double max;
+  bool has_special;
+  double special;
+  const char* special_meaning;
+  std::int32_t Arguments::*int_field;
+  double Arguments::*float_field;
+};
+
+inline constexpr double kMaxId = std::numeric_limits<std::int32_t>::max();
+// The engine only needs style-weight > 0; a floor keeps the documented range closed.
+inline constexpr double kMinStyleWeight = 0.001;
+
+// In registration order; the procedure's first three arguments precede them.
+inline constexpr std::array<ArgumentSpec, 11> kArgumentSpecs = {{
+    {"style-drawable", ArgumentType::drawable,
+     "The layer whose look is transferred; it may belong to any open image", 1, kMaxId, false,
+     0, nullptr, &Arguments::style_drawable, nullptr},
+    {"style2-drawable", ArgumentType::drawable, "An optional second style layer", 1, kMaxId,
+     true, kNoLayer, "none", &Arguments::style2_drawable, nullptr},
+    {"style-mix", ArgumentType::float64,
+     "Share of the second style, ignored without a second style layer", 0, 1, false, 0,
+     nullptr, nullptr, &Arguments::style_mix},
+    {"style-weight", ArgumentType::float64, "Strength of the style", kMinStyleWeight,
+     kMaxWeight, false, 0, nullptr, nullptr, &Arguments::style_weight},
+    {"content-weight", ArgumentType::float64, "How much of the content's structure to keep", 0,
+     kMaxWeight, false, 0, nullptr, nullptr, &Arguments::content_weight},
+    {"tv-weight", ArgumentType::float64, "Smoothness", 0, kMaxWeight, false, 0, nullptr,
+     nullptr, &Arguments::tv_weight},
+    {"size", ArgumentType::int32,
+     "Working size: the longest side in pixels the style is computed at; the result is "
+     "scaled back to the layer's size",
+     kMinSide, kMaxSize, true, 0, "the layer's own size", &Arguments::size, nullptr},
+    {"iterations", ArgumentType::int32, "Optimisation budget: steps over all scales", 1,
+     kMaxIterations, false, 0, nullptr, &Arguments::iterations, nullptr},
+    {"style-scale", ArgumentType::float64,
+     "Scale of the style's brush strokes: the style layer's size relative to the working size",
+     kMinStyleScale, kMaxStyleScale, false, 0, nullptr, nullptr, &Arguments::style_scale},
+    {"preserve-colors", ArgumentType::int32, "1 = keep the content's colours, 0 = take the style's",
+     0, 1, false, 0, nullptr, &Arguments::preserve_colors, nullptr},
+    {"seed", ArgumentType::int32, "Seed for the random choices, to reproduce a result", 0,
+     kMaxId, true, -1, "pick one", &Arguments::seed, nullptr},
+}};
+
+// run-mode, image, drawable, then the table.
+inline constexpr int kArgumentCount = 3 + static_cast<int>(kArgumentSpecs.size());
+
+double argument_value(const Arguments& arguments, const ArgumentSpec& spec);
+void set_argument_value(Arguments& arguments, const ArgumentSpec& spec, double value);
+
+// The PDB description: meaning, range and default, so the Procedure Browser documents it.
+std::string describe_argument(const ArgumentSpec& spec);
+
+// Throws a calling Failure naming the first argument out of its range.
+void check_arguments(const Arguments& arguments);
+
+// The seed a run uses: the requested one, or a fresh one for -1.
+std::int32_t seed_to_use(std::int32_t requested);
+
+// Engine settings for a run; the style layers themselves travel as images.
+Settings engine_settings(const Arguments& arguments, std::int32_t seed,
+                         const std::string& weights_path);
+
+}  // namespace neural_style::plugin

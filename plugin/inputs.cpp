@@ -1,0 +1,109 @@
+#include "inputs.h"
+
+#include <glib/gi18n-lib.h>
+
+#include <algorithm>
+
+#include "failure.h"
+#include "text.h"
+
+namespace neural_style::plugin {
+namespace {
+
+// Pixels of context around a selection: the network sees some surroundings, so the
+// style does not change character at the selection's edge.
+constexpr int kContextMargin = 32;
+
+// Full sentences per role, so that translators never have to splice a noun into one.
+struct LayerMessages {
+  const char* gone;
+  const char* not_a_layer;
+  const char* group;
+  const char* too_small;
+};
+
+const LayerMessages kContentMessages = {
+    N_("The content layer no longer exists."),
+    N_("The content must be a layer, but '%s' is a channel or a layer mask."),
+    N_("The content must be a layer, but '%s' is a layer group: pick one of its layers."),
+    N_("The layer '%s' is too small to stylise: it is %d×%d pixels, and at least %d×%d are "
+       "needed."),
+};
+
+const LayerMessages kStyleMessages = {
+    N_("The style layer no longer exists: pick another one."),
+    N_("The style must be a layer, but '%s' is a channel or a layer mask."),
+    N_("The style must be a layer, but '%s' is a layer group: pick one of its layers."),
+    N_("The style layer '%s' is too small: it is %d×%d pixels, and at least %d×%d are "
+       "needed."),
+};
+
+void check_layer(gint32 item, const LayerMessages& messages) {
+  if (!gimp_item_is_valid(item)) throw calling_failure(_(messages.gone));
+  const std::string name = item_name(item);
+  if (!gimp_item_is_layer(item))
+    throw calling_failure(printf_text(_(messages.not_a_layer), name.c_str()));
+  if (gimp_item_is_group(item))
+    throw calling_failure(printf_text(_(messages.group), name.c_str()));
+  const int width = gimp_drawable_width(item), height = gimp_drawable_height(item);
+  if (std::min(width, height) < kMinSide)
+    throw execution_failure(
+        printf_text(_(messages.too_small), name.c_str(), width, height, kMinSide, kMinSide));
+}
+
+void check_image(gint32 image, gint32 content) {
+  if (gimp_image_base_type(image) == GIMP_INDEXED)
+    throw calling_failure(_("Indexed images cannot be stylised: convert the image to RGB or "
+                            "grayscale first (Image ▸ Mode)."));
+  if (gimp_item_get_image(content) != image)
+    throw calling_failure(printf_text(_("The content layer '%s' does not belong to this image."),
+                                      item_name(content).c_str()));
+}
+
+// The selection's bounds on the layer (all of it without a selection), grown by the
+// context margin within the layer.
+Region region_to_compute(gint32 layer, bool masked) {
+  Region bounds;
+  if (!gimp_drawable_mask_intersect(layer, &bounds.x, &bounds.y, &bounds.width, &bounds.height))
+    throw execution_failure(printf_text(
+        _("The selection does not touch the layer '%s': select a part of it, or select "
+          "nothing."),
+        item_name(layer).c_str()));
+  if (!masked) return bounds;
+  const int right = std::min(gimp_drawable_width(layer), bounds.x + bounds.width + kContextMargin);
+  const int bottom =
+      std::min(gimp_drawable_height(layer), bounds.y + bounds.height + kContextMargin);
+  Region region;
+  region.x = std::max(0, bounds.x - kContextMargin);
+  region.y = std::max(0, bounds.y - kContextMargin);
+  region.width = right - region.x;
+  region.height = bottom - region.y;
+  return region;
+}
+
+}  // namespace
+
+std::string item_name(gint32 item) {
+  gchar* name = gimp_item_get_name(item);
+  std::string result = name ? name : "";
+  g_free(name);
+  return result;
+}
+
+Inputs gather_inputs(gint32 image, gint32 drawable, const Arguments& arguments) {
+  Inputs in;
+  in.image = image;
+  in.content = drawable;
+  check_layer(drawable, kContentMessages);
+  check_image(image, drawable);
+  in.styles.push_back(arguments.style_drawable);
+  if (arguments.style2_drawable != kNoLayer) in.styles.push_back(arguments.style2_drawable);
+  for (gint32 style : in.styles) check_layer(style, kStyleMessages);
+  in.masked = !gimp_selection_is_empty(image);
+  in.region = region_to_compute(drawable, in.masked);
+  const bool alpha = in.masked || gimp_drawable_has_alpha(drawable);
+  in.channels = (gimp_drawable_is_gray(drawable) ? 1 : 3) + (alpha ? 1 : 0);
+  return in;
+}
+
+}  // namespace neural_style::plugin

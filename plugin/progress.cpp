@@ -1,0 +1,63 @@
+#include "progress.h"
+
+#include <glib/gi18n-lib.h>
+#include <libgimp/gimp.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "text.h"
+
+namespace neural_style::plugin {
+namespace {
+
+// Every text update is a round trip to GIMP and a redraw; four a second read smoothly.
+constexpr double kTextInterval = 0.25;
+
+std::string clock_time(double seconds) {
+  const long s = std::lround(seconds);
+  return printf_text("%ld:%02ld", s / 60, s % 60);
+}
+
+class ProgressBar {
+ public:
+  bool operator()(const Progress& p) {
+    gimp_progress_update(fraction(p));
+    if (p.seconds_elapsed >= next_text_time_) {
+      next_text_time_ = p.seconds_elapsed + kTextInterval;
+      gimp_progress_set_text(text(p).c_str());
+    }
+    return true;
+  }
+
+ private:
+  // Later scales cost more per step, so time, once the engine can estimate it, says
+  // better than the step count how far along the run is. Never moves backwards.
+  double fraction(const Progress& p) {
+    const double f = p.seconds_left >= 0
+                         ? p.seconds_elapsed / std::max(1e-9, p.seconds_elapsed + p.seconds_left)
+                         : double(p.iteration) / std::max(1, p.iterations);
+    shown_ = std::clamp(f, shown_, 1.0);
+    return shown_;
+  }
+
+  static std::string text(const Progress& p) {
+    if (p.seconds_left < 0)
+      return printf_text(_("Scale %d of %d (%d×%d), iteration %d of %d"), p.scale, p.scales,
+                         p.width, p.height, p.iteration, p.iterations);
+    return printf_text(_("Scale %d of %d (%d×%d), iteration %d of %d, %s left"), p.scale,
+                       p.scales, p.width, p.height, p.iteration, p.iterations,
+                       clock_time(p.seconds_left).c_str());
+  }
+
+  double shown_ = 0;
+  double next_text_time_ = 0;
+};
+
+}  // namespace
+
+void start_progress() { gimp_progress_init(_("Neural style transfer")); }
+
+ProgressCallback progress_in_gimp() { return ProgressBar(); }
+
+}  // namespace neural_style::plugin
