@@ -1,0 +1,149 @@
+#!/usr/bin/python3
+"""GIMP batch-mode tests of the plug-in.
+
+Installs the built plug-in into a temporary plug-ins folder (the installed layout,
+neural-style/neural-style), runs gimp-console with a fresh temporary profile and the
+Script-Fu test files, and counts the PASS/FAIL lines they print. GIMP exits with 0 even
+after errors, so its output is what tells: the runner also fails on a batch command that
+broke off, on "inconsistent undo", on a plug-in crash, and checks that the user is told
+exactly once that no weights are installed.
+
+Prints every result, then a last line "N passed, M failed"; exits 1 on any failure.
+"""
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+GIMP_TIMEOUT_S = 300
+# The Script-Fu files run in one GIMP session, each as its own batch command.
+TEST_FILES = ["test_new_layer.scm", "test_pixels.scm", "test_styles.scm", "test_bad_input.scm"]
+# Runs in a second session, with a broken weights file installed next to the plug-in.
+WEIGHTS_FAILURE_FILE = "test_weights_failure.scm"
+WEIGHTS_FILE = "vgg19-features.safetensors"
+RANDOM_FEATURES_NOTICE = "random-feature network is used"
+RESULT_LINE = re.compile(r"^(?:\S.*-Warning: )?(PASS|FAIL) (.*)$")
+
+
+def scheme_string(text):
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def install_plugin(plugin, plugins):
+    """Installs the plug-in as GIMP wants it, plugins/neural-style/neural-style; returns
+    its folder."""
+    folder = os.path.join(plugins, "neural-style")
+    os.makedirs(folder)
+    shutil.copy2(plugin, os.path.join(folder, "neural-style"))
+    return folder
+
+
+def environment(root, plugins, system_plugins):
+    env = dict(os.environ)
+    env.pop("NEURAL_STYLE_WEIGHTS", None)
+    # A fresh profile per session, and no user data folder with real weights in it.
+    session = tempfile.mkdtemp(dir=root)
+    env.update(
+        GIMP2_DIRECTORY=os.path.join(session, "profile"),
+        XDG_DATA_HOME=os.path.join(session, "data"),
+        XDG_CACHE_HOME=os.path.join(session, "cache"),
+        GIMP_TESTING_PLUGINDIRS=plugins + os.pathsep + system_plugins,
+    )
+    return env
+
+
+def run_gimp(gimp, tests_dir, files, env, network):
+    """Runs each test file as a batch command; `network` is what their results should
+    record in the settings parasite."""
+    helpers = scheme_string(os.path.join(tests_dir, "helpers.scm"))
+    prelude = f"(define expected-network {scheme_string(network)})"
+    command = ["timeout", str(GIMP_TIMEOUT_S), gimp, "-i", "-d", "-f", "-n", "-c",
+               "--batch-interpreter=plug-in-script-fu-eval"]
+    for name in files:
+        test = scheme_string(os.path.join(tests_dir, name))
+        command += ["-b", f"(begin {prelude} (load {helpers}) (load {test}))"]
+    command += ["-b", "(gimp-quit 0)"]
+    done = subprocess.run(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                          text=True, errors="replace")
+    return done.returncode, done.stdout
+
+
+class Tally:
+    def __init__(self):
+        self.passed = 0
+        self.failed = 0
+
+    def record(self, ok, name):
+        print(("PASS " if ok else "FAIL ") + name, flush=True)
+        if ok:
+            self.passed += 1
+        else:
+            self.failed += 1
+
+    def session(self, label, returncode, output, expected_notices):
+        """Counts the Script-Fu results of one GIMP session and checks its output."""
+        results = 0
+        for line in output.splitlines():
+            match = RESULT_LINE.match(line.strip())
+            if match:
+                results += 1
+                self.record(match.group(1) == "PASS", match.group(2))
+        checks = [
+            (returncode not in (124, 137), "GIMP finished in time"),
+            (results > 0, "Script-Fu tests ran"),
+            ("batch command experienced an execution error" not in output,
+             "every batch command ran to its end"),
+            ("inconsistent" not in output, "no inconsistent undo"),
+            ("crashed" not in output, "no plug-in crash"),
+            (output.count(RANDOM_FEATURES_NOTICE) == expected_notices,
+             f"random-features notice shown {expected_notices} time(s)"),
+        ]
+        before = self.failed
+        for ok, name in checks:
+            self.record(ok, f"{label}: {name}")
+        if self.failed > before:
+            print(f"----- GIMP output ({label}) -----\n{output}\n-----", flush=True)
+
+
+def weights_installed(models_dir):
+    return os.path.isfile(os.path.join(models_dir, WEIGHTS_FILE))
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("plugin", help="the built plug-in executable")
+    parser.add_argument("--gimp", default="gimp-console-2.10")
+    parser.add_argument("--system-plugins", required=True, help="GIMP's own plug-ins folder")
+    parser.add_argument("--models-dir", required=True,
+                        help="the installed models folder (the engine's last weights lookup)")
+    args = parser.parse_args()
+    tests_dir = os.path.dirname(os.path.abspath(__file__))
+    tally = Tally()
+    with tempfile.TemporaryDirectory(prefix="neural-style-gimp-") as root:
+        plugins = os.path.join(root, "plug-ins")
+        install_plugin(args.plugin, plugins)
+        env = environment(root, plugins, args.system_plugins)
+        # Installed weights cannot be hidden from the engine's lookup; then they are used.
+        pretrained = weights_installed(args.models_dir)
+        network = "pretrained" if pretrained else "random features"
+        tally.session("main", *run_gimp(args.gimp, tests_dir, TEST_FILES, env, network),
+                      0 if pretrained else 1)
+
+        plugins = os.path.join(root, "plug-ins-with-weights")
+        folder = install_plugin(args.plugin, plugins)
+        with open(os.path.join(folder, WEIGHTS_FILE), "wb") as f:
+            f.write(b"\x10\x00\x00\x00\x00\x00\x00\x00not json at all")
+        env = environment(root, plugins, args.system_plugins)
+        tally.session("weights",
+                      *run_gimp(args.gimp, tests_dir, [WEIGHTS_FAILURE_FILE], env, "pretrained"),
+                      0)
+    print(f"{tally.passed} passed, {tally.failed} failed")
+    return 1 if tally.failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
