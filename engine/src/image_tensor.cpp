@@ -66,12 +66,6 @@ Image to_rgb_image(const at::Tensor& rgb) {
   return to_image(rgb, like);
 }
 
-std::pair<int, int> fit_longest(int width, int height, int longest) {
-  const double scale = static_cast<double>(longest) / std::max(width, height);
-  return {std::max(1, static_cast<int>(std::lround(width * scale))),
-          std::max(1, static_cast<int>(std::lround(height * scale)))};
-}
-
 at::Tensor resize(const at::Tensor& rgb, int width, int height) {
   if (rgb.size(3) == width && rgb.size(2) == height) return rgb.clone();
   const bool shrinking = width < rgb.size(3) || height < rgb.size(2);

@@ -18,9 +18,6 @@ Image to_image(const at::Tensor& rgb, const Image& like);
 // Plain RGB image from an RGB tensor (for previews).
 Image to_rgb_image(const at::Tensor& rgb);
 
-// Width and height scaled so the longest side is `longest` (aspect kept, >= 1).
-std::pair<int, int> fit_longest(int width, int height, int longest);
-
 // Antialiased when shrinking, bicubic when growing; the result is clamped to 0..1.
 at::Tensor resize(const at::Tensor& rgb, int width, int height);
 

@@ -14,6 +14,7 @@
 #include "hardware.h"
 #include "image_tensor.h"
 #include "losses.h"
+#include "neural_style/plan.h"
 #include "neural_style/weights.h"
 #include "vgg.h"
 
@@ -22,43 +23,9 @@ namespace {
 
 // The random-feature network is the same on every run, whatever the user's seed.
 constexpr std::uint64_t kRandomFeatureSeed = 0x5eed5eed;
-constexpr int kFirstScale = 128;      // longest side of the coarsest scale
 constexpr int kLbfgsHistory = 10;     // 100 costs ~0.26 s more per step at 512 px
 constexpr double kAdamRate = 0.02;    // pixels are in 0..1
 using Clock = std::chrono::steady_clock;
-
-struct Scale {
-  int width, height, iterations;
-};
-
-// The shrinking factor of consecutive scales: each has about half the pixels.
-const double kScaleStep = std::sqrt(2.0);
-
-// Scales from about 128 px up to the working size, each sqrt(2) larger, the smaller
-// ones getting more of the iteration budget (each step costs half as much there).
-std::vector<Scale> plan_scales(int width, int height, int iterations) {
-  const int longest = std::max(width, height);
-  int count = 1 + std::max(0, static_cast<int>(std::lround(
-                                  std::log(static_cast<double>(longest) / kFirstScale) /
-                                  std::log(kScaleStep))));
-  std::vector<Scale> scales;
-  for (int i = count - 1; i >= 0; --i) {
-    auto [w, h] = fit_longest(width, height,
-                              static_cast<int>(std::lround(longest / std::pow(kScaleStep, i))));
-    if (std::min(w, h) >= kMinSide) scales.push_back({w, h, 0});
-  }
-  while (static_cast<int>(scales.size()) > iterations) scales.erase(scales.begin());
-  double total_share = 0;
-  for (std::size_t i = 0; i < scales.size(); ++i) total_share += std::pow(kScaleStep, -double(i));
-  int assigned = 0;
-  for (std::size_t i = 0; i < scales.size(); ++i) {
-    scales[i].iterations = std::max(
-        1, static_cast<int>(iterations * std::pow(kScaleStep, -double(i)) / total_share));
-    assigned += scales[i].iterations;
-  }
-  scales.front().iterations += iterations - assigned;  // rounding remainder
-  return scales;
-}
 
 void check_image(const Image& image, const char* what) {
   if (image.empty() || image.channels < 1 || image.channels > 4 ||
@@ -302,18 +269,7 @@ Result transfer(const Image& content, const std::vector<Image>& styles, const Se
     const at::Tensor full = to_tensor(content).to(device);
     std::vector<at::Tensor> style_tensors;
     for (const Image& style : styles) style_tensors.push_back(to_tensor(style).to(device));
-    const int longest = std::max(content.width, content.height);
-    auto [work_w, work_h] =
-        fit_longest(content.width, content.height,
-                    settings.size > 0 ? std::min(settings.size, longest) : longest);
-    if (std::min(work_w, work_h) < kMinSide)
-      throw Error("The image is too small to stylise at size " + std::to_string(settings.size) +
-                  ": its shorter side would be " + std::to_string(std::min(work_w, work_h)) +
-                  " pixels, and at least " + std::to_string(kMinSide) + " are needed.");
-
-    const std::vector<Scale> scales =
-        settings.multi_scale ? plan_scales(work_w, work_h, settings.iterations)
-                             : std::vector<Scale>{{work_w, work_h, settings.iterations}};
+    const std::vector<Scale> scales = plan_scales(content.width, content.height, settings);
     Run run(net, settings, device, progress);
     run.plan(scales);
     at::Tensor image;

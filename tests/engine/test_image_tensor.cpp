@@ -46,12 +46,6 @@ TEST(ImageTensor, GreyStaysGrey) {
   EXPECT_EQ(back.at(2, 1, 1), a);
 }
 
-TEST(ImageTensor, FitLongestKeepsAspect) {
-  EXPECT_EQ(fit_longest(1024, 768, 512), (std::pair<int, int>{512, 384}));
-  EXPECT_EQ(fit_longest(300, 1200, 128), (std::pair<int, int>{32, 128}));
-  EXPECT_EQ(fit_longest(2000, 1, 100), (std::pair<int, int>{100, 1}));
-}
-
 TEST(ImageTensor, ResizeGivesSizeAndStaysInRange) {
   const at::Tensor t = to_tensor(ramp(40, 30, 3));
   const at::Tensor small = resize(t, 20, 15), large = resize(t, 97, 61);

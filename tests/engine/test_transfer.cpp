@@ -60,6 +60,7 @@ class Transfer : public ::testing::Test {
     ::setenv("XDG_DATA_HOME", "/nonexistent-neural-style-test", 1);
     ::unsetenv("NEURAL_STYLE_WEIGHTS");
   }
+  void TearDown() override { ::unsetenv("NEURAL_STYLE_WEIGHTS"); }
 };
 
 TEST_F(Transfer, StyleLossFallsAndResultDiffersFromContent) {
