@@ -26,7 +26,7 @@ void check_layers(const Settings& s) {
   if (s.style_layers.empty()) throw Error("At least one style layer is needed.");
   for (const std::string& layer : s.style_layers)
     if (!known(layer)) throw Error("Unknown style layer '" + layer + "' (relu1_1 ... relu5_1).");
-  if (!known(s.content_layer))
+  if (!s.content_layer.empty() && !known(s.content_layer))
     throw Error("Unknown content layer '" + s.content_layer + "' (relu1_1 ... relu5_1).");
 }
 

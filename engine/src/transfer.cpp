@@ -270,7 +270,11 @@ Result transfer(const Image& content, const std::vector<Image>& styles, const Se
     std::vector<at::Tensor> style_tensors;
     for (const Image& style : styles) style_tensors.push_back(to_tensor(style).to(device));
     const std::vector<Scale> scales = plan_scales(content.width, content.height, settings);
-    Run run(net, settings, device, progress);
+    Settings resolved = settings;
+    if (resolved.content_layer.empty())
+      resolved.content_layer = net.pretrained() ? "relu4_2" : "relu3_1";
+    result.content_layer = resolved.content_layer;
+    Run run(net, resolved, device, progress);
     run.plan(scales);
     at::Tensor image;
     for (const Scale& scale : scales) {

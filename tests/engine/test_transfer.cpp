@@ -73,12 +73,27 @@ TEST_F(Transfer, StyleLossFallsAndResultDiffersFromContent) {
   });
   EXPECT_FALSE(r.stopped);
   EXPECT_FALSE(r.pretrained);
+  EXPECT_EQ(r.content_layer, "relu3_1");  // deep random features keep too little layout
   EXPECT_EQ(r.iterations_done, 40);
   EXPECT_LT(last, first / 5) << "style loss " << first << " -> " << last;
   ASSERT_EQ(r.image.width, 64);
   ASSERT_EQ(r.image.height, 48);
   ASSERT_EQ(r.image.channels, 3);
   EXPECT_GT(mean_abs_diff(r.image, content), 0.03);
+}
+
+TEST_F(Transfer, InstalledWeightsAreFoundUsedAndReported) {
+  const std::string weights =
+      std::string(std::getenv("NEURAL_STYLE_FIXTURES") ? std::getenv("NEURAL_STYLE_FIXTURES") : "") +
+      "/vgg19-random.safetensors";  // torchvision's layout, as fetch_weights.py installs it
+  ::setenv("NEURAL_STYLE_WEIGHTS", weights.c_str(), 1);
+  const Result r = transfer(content_image(), {style_image()}, fast(2));
+  EXPECT_TRUE(r.pretrained);
+  EXPECT_EQ(r.weights_path, weights);
+  EXPECT_EQ(r.content_layer, "relu4_2");
+  Settings s = fast(2);
+  s.content_layer = "relu2_1";
+  EXPECT_EQ(transfer(content_image(), {style_image()}, s).content_layer, "relu2_1");
 }
 
 TEST_F(Transfer, AdamAlsoLowersTheStyleLoss) {

@@ -42,7 +42,9 @@ struct Settings {
   int threads = 0;            // 0 = every core
   std::vector<std::string> style_layers = {"relu1_1", "relu2_1", "relu3_1", "relu4_1",
                                            "relu5_1"};
-  std::string content_layer = "relu4_2";
+  // Empty: relu4_2 with the pretrained network, relu3_1 with random features (deep
+  // random features keep too little of the layout for the content to survive).
+  std::string content_layer;
   std::string weights_path;   // empty = look up (see weights.h)
 };
 

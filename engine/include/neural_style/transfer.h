@@ -44,6 +44,7 @@ struct Result {
   Losses losses;            // at the last step
   bool pretrained = false;  // false: random-feature VGG-19 (no weights installed)
   std::string weights_path; // the file used, empty with random features
+  std::string content_layer;  // the one used (settings.content_layer, or the automatic one)
   std::string device;       // "cpu" or "cuda"
   std::string precision;    // "fp32" or "bf16"
 };
