@@ -95,7 +95,9 @@ std::map<std::string, at::Tensor> Vgg19::features(const at::Tensor& rgb,
   const int last = deepest(layers);
   for (int i = 0; i <= last; ++i) {
     if (kConvs[i].pool_before) x = at::max_pool2d(x, {2, 2}, {2, 2});
-    x = at::relu(at::conv2d(x, weights_[i], biases_[i], 1, 1));
+    // In place, as torchvision does: a convolution's backward needs its input, not its
+    // output, so the output's memory can hold the ReLU.
+    x = at::conv2d(x, weights_[i], biases_[i], 1, 1).relu_();
     for (const std::string& layer : layers)
       if (layer == kConvs[i].relu) taps[layer] = x;
   }
