@@ -7,6 +7,7 @@
 
 #include "neural_style/error.h"
 #include "neural_style/transfer.h"
+#include "vgg_layers.h"
 
 namespace neural_style {
 namespace {
@@ -77,6 +78,22 @@ double measure_step_cost(const Settings& settings) {
   });
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return seconds / kMeasured / (kSide * kSide / 1e6);
+}
+
+double step_flops(int width, int height, const Settings& settings) {
+  int deepest = vgg_layer_index(settings.content_layer.empty() ? "relu4_2" : settings.content_layer);
+  for (const std::string& layer : settings.style_layers)
+    deepest = std::max(deepest, vgg_layer_index(layer));
+  double flops = 0, w = width, h = height;
+  for (int i = 0; i <= deepest; ++i) {
+    const VggConv& conv = kVggConvs[i];
+    if (conv.pool_before) w = std::floor(w / 2), h = std::floor(h / 2);
+    const double forward = 2.0 * conv.in * conv.out * 9 * w * h;
+    flops += 2 * forward;  // the backward to the input costs what the forward does
+    for (const std::string& layer : settings.style_layers)
+      if (layer == conv.relu) flops += 2 * (2.0 * conv.out * conv.out * w * h);  // Gram, both ways
+  }
+  return flops;
 }
 
 double estimate_seconds(int width, int height, const Settings& settings, double step_cost) {

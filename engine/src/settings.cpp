@@ -4,6 +4,7 @@
 #include <string>
 
 #include "neural_style/error.h"
+#include "vgg_layers.h"
 
 namespace neural_style {
 namespace {
@@ -14,19 +15,11 @@ void check_weight(double value, const char* name) {
 }
 
 void check_layers(const Settings& s) {
-  static const char* const kLayers[] = {"relu1_1", "relu1_2", "relu2_1", "relu2_2",
-                                        "relu3_1", "relu3_2", "relu3_3", "relu3_4",
-                                        "relu4_1", "relu4_2", "relu4_3", "relu4_4",
-                                        "relu5_1"};
-  auto known = [](const std::string& name) {
-    for (const char* layer : kLayers)
-      if (name == layer) return true;
-    return false;
-  };
   if (s.style_layers.empty()) throw Error("At least one style layer is needed.");
   for (const std::string& layer : s.style_layers)
-    if (!known(layer)) throw Error("Unknown style layer '" + layer + "' (relu1_1 ... relu5_1).");
-  if (!s.content_layer.empty() && !known(s.content_layer))
+    if (vgg_layer_index(layer) < 0)
+      throw Error("Unknown style layer '" + layer + "' (relu1_1 ... relu5_1).");
+  if (!s.content_layer.empty() && vgg_layer_index(s.content_layer) < 0)
     throw Error("Unknown content layer '" + s.content_layer + "' (relu1_1 ... relu5_1).");
 }
 

@@ -6,27 +6,10 @@
 
 #include "neural_style/error.h"
 #include "safetensors.h"
+#include "vgg_layers.h"
 
 namespace neural_style {
 namespace {
-
-struct Conv {
-  const char* relu;  // the ReLU after this convolution
-  int index;         // torchvision's features.N
-  int in, out;
-  bool pool_before;  // a 2x2 max pool precedes this convolution
-};
-
-// VGG-19 configuration E up to conv5_1.
-constexpr Conv kConvs[] = {
-    {"relu1_1", 0, 3, 64, false},     {"relu1_2", 2, 64, 64, false},
-    {"relu2_1", 5, 64, 128, true},    {"relu2_2", 7, 128, 128, false},
-    {"relu3_1", 10, 128, 256, true},  {"relu3_2", 12, 256, 256, false},
-    {"relu3_3", 14, 256, 256, false}, {"relu3_4", 16, 256, 256, false},
-    {"relu4_1", 19, 256, 512, true},  {"relu4_2", 21, 512, 512, false},
-    {"relu4_3", 23, 512, 512, false}, {"relu4_4", 25, 512, 512, false},
-    {"relu5_1", 28, 512, 512, true},
-};
 
 at::Tensor from_file(const std::string& path, const safetensors::Header& header,
                      const std::string& name, std::vector<int64_t> shape) {
@@ -43,9 +26,7 @@ at::Tensor from_file(const std::string& path, const safetensors::Header& header,
 
 int deepest(const std::vector<std::string>& layers) {
   int last = -1;
-  for (int i = 0; i < static_cast<int>(std::size(kConvs)); ++i)
-    for (const std::string& layer : layers)
-      if (layer == kConvs[i].relu) last = std::max(last, i);
+  for (const std::string& layer : layers) last = std::max(last, vgg_layer_index(layer));
   if (last < 0) throw Error("No known VGG-19 layer requested.");
   return last;
 }
@@ -55,7 +36,7 @@ int deepest(const std::vector<std::string>& layers) {
 Vgg19 Vgg19::load(const std::string& path) {
   const safetensors::Header header = safetensors::read_header(path);
   Vgg19 net;
-  for (const Conv& conv : kConvs) {
+  for (const VggConv& conv : kVggConvs) {
     const std::string prefix = "features." + std::to_string(conv.index);
     net.weights_.push_back(from_file(path, header, prefix + ".weight", {conv.out, conv.in, 3, 3}));
     net.biases_.push_back(from_file(path, header, prefix + ".bias", {conv.out}));
@@ -67,7 +48,7 @@ Vgg19 Vgg19::load(const std::string& path) {
 Vgg19 Vgg19::random(std::uint64_t seed) {
   at::Generator generator = at::make_generator<at::CPUGeneratorImpl>(seed);
   Vgg19 net;
-  for (const Conv& conv : kConvs) {
+  for (const VggConv& conv : kVggConvs) {
     const double sigma = std::sqrt(2.0 / (conv.out * 9));  // Kaiming normal, fan-out, ReLU
     net.weights_.push_back(at::normal(0.0, sigma, {conv.out, conv.in, 3, 3}, generator));
     net.biases_.push_back(at::zeros({conv.out}));
@@ -94,12 +75,12 @@ std::map<std::string, at::Tensor> Vgg19::features(const at::Tensor& rgb,
   std::map<std::string, at::Tensor> taps;
   const int last = deepest(layers);
   for (int i = 0; i <= last; ++i) {
-    if (kConvs[i].pool_before) x = at::max_pool2d(x, {2, 2}, {2, 2});
+    if (kVggConvs[i].pool_before) x = at::max_pool2d(x, {2, 2}, {2, 2});
     // In place, as torchvision does: a convolution's backward needs its input, not its
     // output, so the output's memory can hold the ReLU.
     x = at::conv2d(x, weights_[i], biases_[i], 1, 1).relu_();
     for (const std::string& layer : layers)
-      if (layer == kConvs[i].relu) taps[layer] = x;
+      if (layer == kVggConvs[i].relu) taps[layer] = x;
   }
   return taps;
 }

@@ -12,6 +12,10 @@
 #include <string>
 #include <thread>
 
+#include <ATen/ATen.h>
+#include <ATen/Parallel.h>
+
+#include "neural_style/plan.h"
 #include "neural_style/transfer.h"
 
 namespace {
@@ -44,6 +48,23 @@ std::string sgemm_library() {
   return realpath(info.dli_fname, resolved) ? resolved : info.dli_fname;
 }
 
+// The machine's measured matrix-multiply rate in FLOP/s for `type`: what "fraction of
+// peak" is relative to. Measured as a 1x1 convolution (a 4096x1024x1024 product) so that
+// it runs on oneDNN, like the network does, rather than on the BLAS; the best of a few.
+double matmul_peak(at::ScalarType type) {
+  const int64_t positions = 64 * 64, channels = 1024;
+  const auto cl = at::MemoryFormat::ChannelsLast;
+  const at::Tensor x = at::rand({1, channels, 64, 64}).to(type).contiguous(cl);
+  const at::Tensor w = at::rand({channels, channels, 1, 1}).to(type).contiguous(cl);
+  double best = 1e9;
+  for (int i = 0; i < 5; ++i) {
+    const auto start = Clock::now();
+    at::conv2d(x, w);
+    best = std::min(best, std::chrono::duration<double>(Clock::now() - start).count());
+  }
+  return 2.0 * positions * channels * channels / best;
+}
+
 // Mean seconds per step after `warmup` steps (the first ones set up oneDNN's kernels).
 double seconds_per_step(int side, int warmup, int measured, Precision precision, Result& r) {
   Settings s;
@@ -66,17 +87,25 @@ int main(int argc, char** argv) {
   std::string sizes = argc > 1 ? argv[1] : "256,512";
   std::printf("neural-style benchmark: %u cores, BLAS %s\n", std::thread::hardware_concurrency(),
               sgemm_library().c_str());
-  std::printf("%6s %12s %18s %16s\n", "size", "fp32 s/it", "automatic s/it", "peak RSS (GB)");
+  at::set_num_threads(static_cast<int>(std::thread::hardware_concurrency()));
+  const double peak32 = matmul_peak(at::kFloat), peak16 = matmul_peak(at::kBFloat16);
+  std::printf("matrix-multiply peak: fp32 %.0f GFLOP/s, bf16 %.0f GFLOP/s\n", peak32 / 1e9,
+              peak16 / 1e9);
+  std::printf("%6s %8s %10s %8s %16s %8s %14s\n", "size", "GFLOP", "fp32 s/it", "of peak",
+              "automatic s/it", "of peak", "peak RSS (GB)");
   Result fp32, automatic;
   for (std::size_t pos = 0; pos < sizes.size();) {
     const std::size_t comma = std::min(sizes.find(',', pos), sizes.size());
     const int side = std::atoi(sizes.substr(pos, comma - pos).c_str());
     pos = comma + 1;
     try {
+      const double flops = step_flops(side, side, Settings{});
       const double a = seconds_per_step(side, 2, measured, Precision::fp32, fp32);
       const double b = seconds_per_step(side, 2, measured, Precision::automatic, automatic);
-      std::printf("%6d %12.3f %11.3f (%s) %16.2f\n", side, a, b, automatic.precision.c_str(),
-                  peak_rss_gb());
+      const double peak_b = automatic.precision == "bf16" ? peak16 : peak32;
+      std::printf("%6d %8.0f %10.3f %7.0f%% %9.3f (%s) %7.0f%% %14.2f\n", side, flops / 1e9, a,
+                  100 * flops / a / peak32, b, automatic.precision.c_str(),
+                  100 * flops / b / peak_b, peak_rss_gb());
     } catch (const Error& e) {
       std::printf("%6d failed: %s\n", side, e.what());
       return 1;

@@ -68,6 +68,17 @@ TEST(Plan, EstimateScalesWithPixelsAndSteps) {
   EXPECT_LT(estimate_seconds(1000, 1000, s, 2.0), 40.0);  // coarse scales are cheaper
 }
 
+TEST(Plan, StepArithmeticMatchesTheKnownCost) {
+  // ~99 / 397 GFLOP at 256 / 512 px for the default layers (forward to relu5_1, backward
+  // to the pixels, Grams): the figures the project's cost model started from.
+  EXPECT_NEAR(step_flops(256, 256, Settings{}) / 1e9, 99, 3);
+  EXPECT_NEAR(step_flops(512, 512, Settings{}) / 1e9, 397, 10);
+  Settings shallow;
+  shallow.style_layers = {"relu1_1"};
+  shallow.content_layer = "relu1_1";
+  EXPECT_LT(step_flops(512, 512, shallow), step_flops(512, 512, Settings{}) / 50);
+}
+
 TEST(Plan, MeasuredStepCostIsPlausible) {
   const double cost = measure_step_cost(Settings{});
   EXPECT_GT(cost, 0.01);   // no machine does a VGG-19 step on a megapixel in 10 ms
