@@ -9,6 +9,7 @@
 #include <iostream>
 
 #include "image_files.h"
+#include "neural_style/process.h"
 #include "neural_style/transfer.h"
 #include "neural_style/weights.h"
 #include "options.h"
@@ -67,6 +68,7 @@ int run(const cli::Options& o) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  sleep_idle_openmp_threads(argv);
   cli::Options options;
   try {
     options = cli::parse_options(argc, argv);
