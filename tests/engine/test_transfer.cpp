@@ -53,6 +53,18 @@ double mean_abs_diff(const Image& a, const Image& b) {
   return sum / a.pixels.size();
 }
 
+// The style loss after the first and the last step, as the progress callback saw them.
+struct StyleLossTrace {
+  double first = -1, last = -1;
+  ProgressCallback callback() {
+    return [this](const Progress& p) {
+      if (first < 0) first = p.losses.style;
+      last = p.losses.style;
+      return true;
+    };
+  }
+};
+
 class Transfer : public ::testing::Test {
  protected:
   // Random features: never pick up weights a developer has installed.
@@ -65,17 +77,13 @@ class Transfer : public ::testing::Test {
 
 TEST_F(Transfer, StyleLossFallsAndResultDiffersFromContent) {
   const Image content = content_image();
-  double first = -1, last = -1;
-  const Result r = transfer(content, {style_image()}, fast(40), [&](const Progress& p) {
-    if (first < 0) first = p.losses.style;
-    last = p.losses.style;
-    return true;
-  });
+  StyleLossTrace loss;
+  const Result r = transfer(content, {style_image()}, fast(40), loss.callback());
   EXPECT_FALSE(r.stopped);
   EXPECT_FALSE(r.pretrained);
   EXPECT_EQ(r.content_layer, "relu3_1");  // deep random features keep too little layout
   EXPECT_EQ(r.iterations_done, 40);
-  EXPECT_LT(last, first / 5) << "style loss " << first << " -> " << last;
+  EXPECT_LT(loss.last, loss.first / 5) << "style loss " << loss.first << " -> " << loss.last;
   ASSERT_EQ(r.image.width, 64);
   ASSERT_EQ(r.image.height, 48);
   ASSERT_EQ(r.image.channels, 3);
@@ -99,26 +107,18 @@ TEST_F(Transfer, InstalledWeightsAreFoundUsedAndReported) {
 TEST_F(Transfer, AdamAlsoLowersTheStyleLoss) {
   Settings s = fast(40);
   s.optimizer = Optimizer::adam;
-  double first = -1, last = -1;
-  transfer(content_image(), {style_image()}, s, [&](const Progress& p) {
-    if (first < 0) first = p.losses.style;
-    last = p.losses.style;
-    return true;
-  });
-  EXPECT_LT(last, first / 2) << "style loss " << first << " -> " << last;
+  StyleLossTrace loss;
+  transfer(content_image(), {style_image()}, s, loss.callback());
+  EXPECT_LT(loss.last, loss.first / 2) << "style loss " << loss.first << " -> " << loss.last;
 }
 
 TEST_F(Transfer, Bf16NetworkLowersTheStyleLossToo) {
   Settings s = fast(30);
   s.precision = Precision::bf16;
-  double first = -1, last = -1;
-  const Result r = transfer(content_image(), {style_image()}, s, [&](const Progress& p) {
-    if (first < 0) first = p.losses.style;
-    last = p.losses.style;
-    return true;
-  });
+  StyleLossTrace loss;
+  const Result r = transfer(content_image(), {style_image()}, s, loss.callback());
   EXPECT_EQ(r.precision, "bf16");
-  EXPECT_LT(last, first / 5) << "style loss " << first << " -> " << last;
+  EXPECT_LT(loss.last, loss.first / 5) << "style loss " << loss.first << " -> " << loss.last;
   s.precision = Precision::fp32;
   EXPECT_EQ(transfer(content_image(), {style_image()}, s).precision, "fp32");
 }
