@@ -1,18 +1,24 @@
 // The GIMP 2.10 plug-in: registers plug-in-neural-style in the PDB and the Filters menu,
-// settles its arguments for the run mode (dialog, arguments or last values), runs it and
-// answers GIMP with the new layer or a message.
+// settles its arguments for the run mode (dialog, arguments or last values), runs it
+// (watched in a window when interactive) and answers GIMP with the new layer or a message.
 #include <gegl.h>
 #include <glib/gi18n-lib.h>
 #include <libgimp/gimp.h>
 
+#include <optional>
 #include <string>
 #include <type_traits>
 #include <vector>
 
 #include "arguments.h"
 #include "dialog.h"
+#include "engine_messages.h"
 #include "failure.h"
+#include "i18n.h"
 #include "neural_style/error.h"
+#include "neural_style/process.h"
+#include "progress.h"
+#include "run_window.h"
 #include "stylise.h"
 #include "text.h"
 
@@ -37,11 +43,6 @@ struct Reply {
   bool remember = false;  // the arguments were valid: keep them as the last values
 };
 
-void init_i18n() {
-  bindtextdomain(GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset(GETTEXT_PACKAGE, "UTF-8");
-}
-
 GimpPDBArgType pdb_type(ArgumentType type) {
   switch (type) {
     case ArgumentType::drawable: return GIMP_PDB_DRAWABLE;
@@ -58,7 +59,8 @@ GimpParamDef param_def(GimpPDBArgType type, const char* name, const char* descri
 
 void query() {
   init_i18n();
-  gimp_plugin_domain_register(GETTEXT_PACKAGE, LOCALEDIR);
+  // GIMP translates the menu label and the blurb with the plug-in's own catalogues.
+  gimp_plugin_domain_register(GETTEXT_PACKAGE, locale_dir().c_str());
   std::vector<std::string> descriptions;
   for (const ArgumentSpec& spec : kArgumentSpecs) descriptions.push_back(describe_argument(spec));
   std::vector<GimpParamDef> params = {
@@ -105,15 +107,35 @@ void read_arguments(gint nparams, const GimpParam* params, Arguments& arguments)
 }
 
 // Fills `arguments` as the run mode says; false when the user cancels the dialog.
-// Menu, Repeat and Re-show pass only run-mode, image and drawable.
+// Menu, Repeat and Re-show pass only run-mode, image and drawable. The dialog's estimate
+// measures this machine's speed on a worker thread: `calibration` keeps it beyond the
+// dialog, so that closing the dialog never waits for the measurement.
 bool settle_arguments(GimpRunMode mode, gint32 image, gint32 drawable, gint nparams,
-                      const GimpParam* params, Arguments& arguments) {
+                      const GimpParam* params, Arguments& arguments,
+                      std::optional<neural_style::ui::Calibration>& calibration) {
   switch (mode) {
-    case GIMP_RUN_INTERACTIVE: return neural_style::ui::run_dialog(image, drawable, arguments);
+    case GIMP_RUN_INTERACTIVE:
+      calibration.emplace();
+      return neural_style::ui::run_dialog(image, drawable, arguments, *calibration);
     case GIMP_RUN_NONINTERACTIVE: read_arguments(nparams, params, arguments); return true;
     case GIMP_RUN_WITH_LAST_VALS: return true;
   }
   throw calling_failure(printf_text(_("Unknown run mode %d."), static_cast<int>(mode)));
+}
+
+// An interactive run: the engine works on a worker thread while the run window shows it,
+// then the result is written exactly as in batch mode. Empty when the user cancelled.
+std::optional<gint32> stylise_watched(gint32 image, gint32 drawable, SavedState& state) {
+  // The dialog's network line has already said whether the real weights are installed.
+  state.random_features_told = true;
+  const Job job = prepare_job(image, drawable, state.arguments, state.random_features_told);
+  start_progress();
+  std::optional<neural_style::Result> result = neural_style::ui::watch_transfer(
+      result_name(job),
+      [&job](const neural_style::ProgressCallback& progress) { return run_job(job, progress); },
+      progress_in_gimp());
+  if (!result) return std::nullopt;
+  return write_result(job, std::move(*result));
 }
 
 Reply failed(GimpPDBStatusType status, const std::string& message, bool remember) {
@@ -128,13 +150,19 @@ Reply run_procedure(gint nparams, const GimpParam* params, SavedState& state) {
   const auto mode = static_cast<GimpRunMode>(params[0].data.d_int32);
   const gint32 image = params[1].data.d_image, drawable = params[2].data.d_drawable;
   bool valid = false;
+  std::optional<neural_style::ui::Calibration> calibration;
   try {
-    if (!settle_arguments(mode, image, drawable, nparams, params, state.arguments))
+    if (!settle_arguments(mode, image, drawable, nparams, params, state.arguments, calibration))
       return failed(GIMP_PDB_CANCEL, "", false);
     check_arguments(state.arguments);
     valid = true;  // remembered even if the run fails, to be corrected in the dialog
+    const std::optional<gint32> layer =
+        mode == GIMP_RUN_INTERACTIVE
+            ? stylise_watched(image, drawable, state)
+            : stylise(image, drawable, state.arguments, state.random_features_told);
+    if (!layer) return failed(GIMP_PDB_CANCEL, "", true);
     Reply reply;
-    reply.layer = stylise(image, drawable, state.arguments, state.random_features_told);
+    reply.layer = *layer;
     reply.remember = true;
     if (mode != GIMP_RUN_NONINTERACTIVE) gimp_displays_flush();
     return reply;
@@ -143,7 +171,7 @@ Reply run_procedure(gint nparams, const GimpParam* params, SavedState& state) {
                                                            : GIMP_PDB_EXECUTION_ERROR,
                   failure.what(), valid);
   } catch (const neural_style::Error& error) {
-    return failed(GIMP_PDB_EXECUTION_ERROR, error.what(), valid);
+    return failed(GIMP_PDB_EXECUTION_ERROR, translate_engine_message(error.what()), valid);
   } catch (const std::exception& error) {
     return failed(GIMP_PDB_EXECUTION_ERROR,
                   printf_text(_("The style transfer failed: %s"), error.what()), valid);
@@ -186,4 +214,8 @@ const GimpPlugInInfo kPlugInInfo = {nullptr, nullptr, query, run};
 
 }  // namespace
 
-int main(int argc, char* argv[]) { return gimp_main(&kPlugInInfo, argc, argv); }
+int main(int argc, char* argv[]) {
+  // Before anything loads OpenMP; GIMP's pipes are plain inherited descriptors and survive.
+  neural_style::sleep_idle_openmp_threads(argv);
+  return gimp_main(&kPlugInInfo, argc, argv);
+}

@@ -16,45 +16,44 @@ constexpr double kTextInterval = 0.25;
 
 std::string clock_time(double seconds) {
   const long s = std::lround(seconds);
+  if (s >= 3600) return printf_text("%ld:%02ld:%02ld", s / 3600, s / 60 % 60, s % 60);
   return printf_text("%ld:%02ld", s / 60, s % 60);
 }
 
 class ProgressBar {
  public:
   bool operator()(const Progress& p) {
-    gimp_progress_update(fraction(p));
+    gimp_progress_update(meter_.fraction(p));
     if (p.seconds_elapsed >= next_text_time_) {
       next_text_time_ = p.seconds_elapsed + kTextInterval;
-      gimp_progress_set_text(text(p).c_str());
+      gimp_progress_set_text(progress_text(p).c_str());
     }
     return true;
   }
 
  private:
-  // Later scales cost more per step, so time, once the engine can estimate it, says
-  // better than the step count how far along the run is. Never moves backwards.
-  double fraction(const Progress& p) {
-    const double f = p.seconds_left >= 0
-                         ? p.seconds_elapsed / std::max(1e-9, p.seconds_elapsed + p.seconds_left)
-                         : double(p.iteration) / std::max(1, p.iterations);
-    shown_ = std::clamp(f, shown_, 1.0);
-    return shown_;
-  }
-
-  static std::string text(const Progress& p) {
-    if (p.seconds_left < 0)
-      return printf_text(_("Scale %d of %d (%d×%d), iteration %d of %d"), p.scale, p.scales,
-                         p.width, p.height, p.iteration, p.iterations);
-    return printf_text(_("Scale %d of %d (%d×%d), iteration %d of %d, %s left"), p.scale,
-                       p.scales, p.width, p.height, p.iteration, p.iterations,
-                       clock_time(p.seconds_left).c_str());
-  }
-
-  double shown_ = 0;
+  ProgressMeter meter_;
   double next_text_time_ = 0;
 };
 
 }  // namespace
+
+double ProgressMeter::fraction(const Progress& p) {
+  const double f = p.seconds_left >= 0
+                       ? p.seconds_elapsed / std::max(1e-9, p.seconds_elapsed + p.seconds_left)
+                       : double(p.iteration) / std::max(1, p.iterations);
+  shown_ = std::clamp(f, shown_, 1.0);
+  return shown_;
+}
+
+std::string progress_text(const Progress& p) {
+  if (p.seconds_left < 0)
+    return printf_text(_("Scale %d of %d (%d×%d), iteration %d of %d"), p.scale, p.scales, p.width,
+                       p.height, p.iteration, p.iterations);
+  return printf_text(_("Scale %d of %d (%d×%d), iteration %d of %d, %s left"), p.scale, p.scales,
+                     p.width, p.height, p.iteration, p.iterations,
+                     clock_time(p.seconds_left).c_str());
+}
 
 void start_progress() { gimp_progress_init(_("Neural style transfer")); }
 

@@ -1,16 +1,32 @@
-// The engine's progress in GIMP's progress bar: how far along, and as text the scale,
-// the iteration and the time left.
+// The engine's progress as the user sees it: how far along, and as text the scale, the
+// iteration and the time left; shown in GIMP's progress bar and in the run window.
 #pragma once
+
+#include <string>
 
 #include "neural_style/transfer.h"
 
 namespace neural_style::plugin {
 
+// How far along a run is, 0..1. Later scales cost more per step, so time, once the engine
+// can estimate it, says better than the step count how far along the run is. Never moves
+// backwards, though the estimate of the time left may grow.
+class ProgressMeter {
+ public:
+  double fraction(const Progress& p);
+
+ private:
+  double shown_ = 0;
+};
+
+// "Scale 2 of 4 (256×192), iteration 57 of 300, 1:23 left", translated.
+std::string progress_text(const Progress& p);
+
 // Shows the progress bar; call before the engine starts (it reports after each step).
 void start_progress();
 
-// A callback for neural_style::transfer that drives the bar. It never asks to stop:
-// cancelling from GIMP's progress bar ends the whole plug-in process.
+// A callback for neural_style::transfer that drives the bar, on the main thread only. It
+// never asks to stop: cancelling from GIMP's progress bar ends the whole plug-in process.
 ProgressCallback progress_in_gimp();
 
 }  // namespace neural_style::plugin

@@ -1,17 +1,57 @@
 // One run of the procedure once its arguments are settled: check the inputs, read the
-// pixels, run the engine, add the result.
+// pixels, run the engine, add the result. Batch mode does it in one call; an interactive
+// run watches the engine in between (on a worker thread) and writes the result the same way.
 #pragma once
 
 #include <libgimp/gimp.h>
 
+#include <cstdint>
+#include <string>
+#include <vector>
+
 #include "arguments.h"
+#include "inputs.h"
+#include "memory_budget.h"
+#include "neural_style/transfer.h"
 
 namespace neural_style::plugin {
 
-// Returns the new layer. Throws Failure or neural_style::Error, both with a message for
-// the user, before the image is changed. `random_features_told` says whether the user
-// has already been told this session that no weights are installed; a run that tells
-// them sets it.
+// Everything a run needs from GIMP, read before the engine starts: the engine then runs
+// without libgimp, and nothing in the image changes until write_result.
+struct Job {
+  Inputs in;
+  Arguments arguments;
+  std::int32_t seed = 0;      // the seed used, also when the arguments said -1
+  Image content;              // in.region of the content layer, in its layout
+  std::vector<Image> styles;  // whole style layers, RGBA
+  Image selection;            // the selection's coverage over in.region; empty without one
+  Settings settings;
+};
+
+// The VGG-19 weights a run uses: a file beside the plug-in, otherwise the engine's lookup;
+// "" means the random-feature network. Throws neural_style::Error for a weights file the
+// user named that does not exist.
+std::string weights_for_run();
+
+// What the memory model needs to know about a run on these inputs.
+Workload workload_of(const Inputs& in, const Arguments& arguments);
+
+// Checks the inputs and the memory, picks the weights and the seed, reads the pixels.
+// Tells the user once per session (`random_features_told`) that no weights are installed.
+// Throws Failure or neural_style::Error, both with a message for the user.
+Job prepare_job(gint32 image, gint32 drawable, const Arguments& arguments,
+                bool& random_features_told);
+
+// The engine's part; touches no libgimp, so it may run on any thread.
+Result run_job(const Job& job, const ProgressCallback& progress);
+
+// The result layer's name, "<content> in the style of <style>"; also the run window's title.
+std::string result_name(const Job& job);
+
+// The result as a new layer above the content, in one undo group; returns the layer.
+gint32 write_result(const Job& job, Result result);
+
+// All of it with GIMP's progress bar, for batch mode and Repeat.
 gint32 stylise(gint32 image, gint32 drawable, const Arguments& arguments,
                bool& random_features_told);
 
