@@ -3,27 +3,204 @@
 #include <glib/gi18n-lib.h>
 #include <libgimp/gimpui.h>
 
+#include <cmath>
+#include <cstring>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "engine_messages.h"
+#include "estimate.h"
+#include "help.h"
+#include "neural_style/weights.h"
+#include "presets.h"
+#include "stylise.h"
+#include "text.h"
+
 namespace neural_style::ui {
 namespace {
 
 using plugin::Arguments;
+using plugin::ArgumentSpec;
 using plugin::kNoLayer;
 
 constexpr int kScaleWidth = 200;
 constexpr int kSpinWidth = 6;
+// Picks up the end of the calibration, and memory freed or taken by other programs.
+constexpr guint kRefreshMilliseconds = 500;
+// GIMP's "New Seed" draws 32 bits; the seed argument is a non-negative int32.
+constexpr guint32 kSeedMask = 0x7fffffff;
+
+// A slider with an entry for one numeric argument: the slider spans the useful range, the
+// entry the argument's whole range. Logarithmic where the useful range spans decades.
+struct ScaleRow {
+  const char* argument;  // the procedure argument it edits, also the entry's widget name
+  const char* label;
+  const char* tooltip;
+  double lower, upper, step, page;
+  int digits;
+  bool logarithmic;
+};
+
+const ScaleRow kMixRow = {
+    "style-mix",
+    N_("Mi_x:"),
+    N_("Share of the second style: 0 takes only the first style, 1 only the second"),
+    0,
+    1,
+    0.01,
+    0.1,
+    2,
+    false};
+
+const ScaleRow kLookRows[] = {
+    {"style-weight", N_("Style _strength:"),
+     N_("How strongly the style shows, weighed against the content weight"), 0.1, 1000, 1, 10, 2,
+     true},
+    {"content-weight", N_("Content _weight:"), N_("How much of the original's shapes to keep"), 0,
+     100, 0.1, 1, 2, true},
+    {"tv-weight", N_("S_moothness:"), N_("Evens out noise and speckles"), 0, 100, 0.1, 1, 2, true},
+    {"style-scale", N_("S_troke size:"),
+     N_("Size of the style's brush strokes: the style layer's size relative to the working "
+        "size"),
+     0.25, 4, 0.05, 0.25, 2, true},
+};
+
+const ScaleRow kQualityRows[] = {
+    {"size", N_("Working si_ze:"),
+     N_("Longest side in pixels the style is computed at, 0 = the layer's own; the result is "
+        "scaled to the layer's size. Larger is slower and needs more memory"),
+     64, 2048, 16, 128, 0, true},
+    {"iterations", N_("_Iterations:"),
+     N_("Optimisation steps over all scales: more take longer and look more finished"), 10, 2000,
+     10, 100, 0, true},
+};
+
+const ArgumentSpec& argument_spec(const char* name) {
+  for (const ArgumentSpec& spec : plugin::kArgumentSpecs)
+    if (std::strcmp(spec.name, name) == 0) return spec;
+  throw std::logic_error(std::string("no argument ") + name);
+}
+
+// Everything the dialog's callbacks share; deleted with the dialog.
+struct DialogState {
+  DialogState(gint32 image_, gint32 drawable_, Arguments& arguments_,
+              const Calibration& calibration_)
+      : image(image_), drawable(drawable_), arguments(arguments_), calibration(calibration_) {}
+
+  gint32 image;
+  gint32 drawable;
+  Arguments& arguments;
+  const Calibration& calibration;
+  GtkWidget* dialog = nullptr;
+  GtkSizeGroup* labels = nullptr;  // while building: aligns the label columns of all frames
+  std::vector<GtkObject*> scales;  // every scale entry, its ArgumentSpec as data "argument"
+  GtkObject* mix = nullptr;
+  GtkObject* size = nullptr;
+  GtkObject* iterations = nullptr;
+  GtkWidget* style2 = nullptr;
+  GtkWidget* preserve_colors = nullptr;
+  GtkWidget* preset = nullptr;
+  GtkWidget* seed = nullptr;
+  guint32 seed_value = 0;
+  gboolean randomize = TRUE;
+  GtkWidget* time = nullptr;
+  GtkWidget* memory = nullptr;
+  GtkWidget* problem = nullptr;
+  GtkWidget* problem_label = nullptr;
+  std::string network_problem;  // a weights file named but missing: no run can start
+  guint timer = 0;
+};
+
+void set_text(GtkWidget* label, const std::string& text) {
+  // Setting the same text still queues a resize and a redraw, twice a second.
+  if (text != gtk_label_get_text(GTK_LABEL(label)))
+    gtk_label_set_text(GTK_LABEL(label), text.c_str());
+}
+
+void sync_preset(DialogState& s);
+
+// Everything that follows from the settings: the preset shown, whether the mix applies,
+// the estimate, and whether OK may start a run.
+void refresh(DialogState& s) {
+  sync_preset(s);
+  gimp_scale_entry_set_sensitive(s.mix, s.arguments.style2_drawable != kNoLayer);
+  const Estimate estimate = estimate_run(s.image, s.drawable, s.arguments, s.calibration);
+  const std::string problem = estimate.problem.empty() ? s.network_problem : estimate.problem;
+  set_text(s.time, estimate.time.empty() ? "—" : estimate.time);
+  set_text(s.memory, estimate.memory.empty() ? "—" : estimate.memory);
+  set_text(s.problem_label, problem);
+  if (problem.empty())
+    gtk_widget_hide(s.problem);
+  else
+    gtk_widget_show(s.problem);
+  gtk_dialog_set_response_sensitive(GTK_DIALOG(s.dialog), GTK_RESPONSE_OK, problem.empty());
+}
+
+void on_changed(GtkWidget*, gpointer state) { refresh(*static_cast<DialogState*>(state)); }
+
+gboolean refresh_periodically(gpointer state) {
+  refresh(*static_cast<DialogState*>(state));
+  return TRUE;
+}
+
+void on_scale_changed(GtkAdjustment* adjustment, gpointer state) {
+  DialogState& s = *static_cast<DialogState*>(state);
+  const auto* spec =
+      static_cast<const ArgumentSpec*>(g_object_get_data(G_OBJECT(adjustment), "argument"));
+  const double value = gtk_adjustment_get_value(adjustment);
+  plugin::set_argument_value(s.arguments, *spec, spec->int_field ? std::round(value) : value);
+  refresh(s);
+}
+
+GtkObject* scale_row(GtkTable* table, int row, const ScaleRow& r, DialogState& s) {
+  const ArgumentSpec& spec = argument_spec(r.argument);
+  const double lowest = spec.has_special ? std::min(spec.min, spec.special) : spec.min;
+  GtkObject* adjustment = gimp_scale_entry_new(
+      table, 0, row, _(r.label), kScaleWidth, kSpinWidth, plugin::argument_value(s.arguments, spec),
+      r.lower, r.upper, r.step, r.page, r.digits, FALSE, lowest, spec.max, _(r.tooltip), nullptr);
+  if (r.logarithmic) gimp_scale_entry_set_logarithmic(adjustment, TRUE);
+  gtk_widget_set_name(GTK_WIDGET(GIMP_SCALE_ENTRY_SPINBUTTON(adjustment)), r.argument);
+  gtk_size_group_add_widget(s.labels, GTK_WIDGET(GIMP_SCALE_ENTRY_LABEL(adjustment)));
+  g_object_set_data(G_OBJECT(adjustment), "argument", const_cast<ArgumentSpec*>(&spec));
+  g_signal_connect(adjustment, "value-changed", G_CALLBACK(on_scale_changed), &s);
+  s.scales.push_back(adjustment);
+  return adjustment;
+}
+
+void attach_row(GtkTable* table, int row, const char* label, GtkWidget* widget, DialogState& s) {
+  gtk_size_group_add_widget(
+      s.labels, gimp_table_attach_aligned(table, 0, row, label, 0.0, 0.5, widget, 2, FALSE));
+}
+
+GtkWidget* new_table(int rows) {
+  GtkWidget* table = gtk_table_new(rows, 3, FALSE);
+  gtk_table_set_col_spacings(GTK_TABLE(table), 6);
+  gtk_table_set_row_spacings(GTK_TABLE(table), 6);
+  return table;
+}
+
+GtkWidget* framed(const char* title, GtkWidget* child) {
+  GtkWidget* frame = gimp_frame_new(title);
+  gtk_container_add(GTK_CONTAINER(frame), child);
+  return frame;
+}
+
+// --- Style -------------------------------------------------------------------------
 
 gboolean is_usable_style(gint32 /*image*/, gint32 item, gpointer /*data*/) {
   return !gimp_item_is_group(item);
 }
 
 bool is_usable_layer(gint32 item) {
-  return gimp_item_is_valid(item) && gimp_item_is_layer(item) && !gimp_item_is_group(item);
+  return item != kNoLayer && gimp_item_is_valid(item) && gimp_item_is_layer(item) &&
+         !gimp_item_is_group(item);
 }
 
 // The last style layer while it exists; otherwise another layer of the image, since a
 // layer is rarely its own style; failing that, none (the combo then offers its first).
 gint32 initial_style(gint32 image, gint32 drawable, gint32 last) {
-  if (last != kNoLayer && is_usable_layer(last)) return last;
+  if (is_usable_layer(last)) return last;
   gint count = 0;
   gint* layers = gimp_image_get_layers(image, &count);
   gint32 style = kNoLayer;
@@ -33,86 +210,256 @@ gint32 initial_style(gint32 image, gint32 drawable, gint32 last) {
   return style;
 }
 
-void on_style_changed(GtkWidget* combo, gpointer style_drawable) {
+void on_layer_changed(GtkWidget* combo, gpointer field) {
   gint value = kNoLayer;
   if (gimp_int_combo_box_get_active(GIMP_INT_COMBO_BOX(combo), &value))
-    *static_cast<std::int32_t*>(style_drawable) = value;
+    *static_cast<std::int32_t*>(field) = value;
 }
 
-GtkWidget* style_combo(gint32 image, gint32 drawable, Arguments& arguments) {
+// A combo of the layers of every open image, with thumbnails, editing `field`; an
+// `optional` one starts with "None".
+GtkWidget* layer_combo(const char* name, bool optional, gint32 initial, std::int32_t& field,
+                       DialogState& s) {
   GtkWidget* combo = gimp_layer_combo_box_new(is_usable_style, nullptr);
-  gimp_int_combo_box_connect(GIMP_INT_COMBO_BOX(combo),
-                             initial_style(image, drawable, arguments.style_drawable),
-                             G_CALLBACK(on_style_changed), &arguments.style_drawable);
+  if (optional)
+    gimp_int_combo_box_prepend(GIMP_INT_COMBO_BOX(combo), GIMP_INT_STORE_VALUE, kNoLayer,
+                               GIMP_INT_STORE_LABEL, _("None"), -1);
+  gimp_int_combo_box_connect(GIMP_INT_COMBO_BOX(combo), initial, G_CALLBACK(on_layer_changed),
+                             &field);
   if (gtk_combo_box_get_active(GTK_COMBO_BOX(combo)) < 0)
     gtk_combo_box_set_active(GTK_COMBO_BOX(combo), 0);
+  // The combo may have shown `initial` from the start, and then said nothing.
+  on_layer_changed(combo, &field);
+  gtk_widget_set_name(combo, name);
+  g_signal_connect(combo, "changed", G_CALLBACK(on_changed), &s);
   return combo;
 }
 
-void add_settings(GtkTable* table, Arguments& arguments) {
-  GtkObject* weight = gimp_scale_entry_new(
-      table, 0, 1, _("Style _weight:"), kScaleWidth, kSpinWidth, arguments.style_weight, 0.1,
-      1000, 1, 10, 3, FALSE, plugin::kMinStyleWeight, kMaxWeight,
-      _("How strongly the style shows; the content weight is 1"), nullptr);
-  gimp_scale_entry_set_logarithmic(weight, TRUE);
-  g_signal_connect(weight, "value-changed", G_CALLBACK(gimp_double_adjustment_update),
-                   &arguments.style_weight);
-  GtkObject* size = gimp_scale_entry_new(
-      table, 0, 2, _("Working _size:"), kScaleWidth, kSpinWidth, arguments.size, 0, 2048, 16,
-      128, 0, FALSE, 0, kMaxSize,
-      _("Longest side in pixels the style is computed at, 0 = the layer's own; larger is "
-        "slower and needs more memory"),
-      nullptr);
-  g_signal_connect(size, "value-changed", G_CALLBACK(gimp_int_adjustment_update),
-                   &arguments.size);
-  GtkObject* iterations = gimp_scale_entry_new(
-      table, 0, 3, _("_Iterations:"), kScaleWidth, kSpinWidth, arguments.iterations, 1, 1000,
-      10, 100, 0, FALSE, 1, kMaxIterations, _("More iterations take longer and look better"),
-      nullptr);
-  g_signal_connect(iterations, "value-changed", G_CALLBACK(gimp_int_adjustment_update),
-                   &arguments.iterations);
+GtkWidget* style_section(DialogState& s) {
+  GtkWidget* table = new_table(3);
+  Arguments& a = s.arguments;
+  attach_row(GTK_TABLE(table), 0, _("_Layer:"),
+             layer_combo("style-drawable", false,
+                         initial_style(s.image, s.drawable, a.style_drawable), a.style_drawable, s),
+             s);
+  const gint32 second = is_usable_layer(a.style2_drawable) ? a.style2_drawable : kNoLayer;
+  s.style2 = layer_combo("style2-drawable", true, second, a.style2_drawable, s);
+  attach_row(GTK_TABLE(table), 1, _("Second la_yer:"), s.style2, s);
+  s.mix = scale_row(GTK_TABLE(table), 2, kMixRow, s);
+  return framed(_("Style"), table);
 }
 
-GtkWidget* preserve_colors_button(Arguments& arguments) {
+// --- Look --------------------------------------------------------------------------
+
+GtkWidget* preserve_colors_button(DialogState& s) {
   GtkWidget* button = gtk_check_button_new_with_mnemonic(_("_Keep the content's colours"));
-  gtk_toggle_button_set_active(GTK_TOGGLE_BUTTON(button), arguments.preserve_colors != 0);
+  gtk_toggle_button_set_active(GTK_TOGGLE_BUTTON(button), s.arguments.preserve_colors != 0);
+  gimp_help_set_help_data(button, _("Take only the style's textures, not its colours"), nullptr);
+  gtk_widget_set_name(button, "preserve-colors");
   g_signal_connect(button, "toggled", G_CALLBACK(gimp_toggle_button_update),
-                   &arguments.preserve_colors);
+                   &s.arguments.preserve_colors);
+  g_signal_connect(button, "toggled", G_CALLBACK(on_changed), &s);
   return button;
 }
 
+GtkWidget* look_section(DialogState& s) {
+  const int rows = G_N_ELEMENTS(kLookRows);
+  GtkWidget* table = new_table(rows + 1);
+  for (int row = 0; row < rows; ++row) scale_row(GTK_TABLE(table), row, kLookRows[row], s);
+  s.preserve_colors = preserve_colors_button(s);
+  gtk_table_attach(GTK_TABLE(table), s.preserve_colors, 0, 3, rows, rows + 1, GTK_FILL, GTK_FILL, 0,
+                   0);
+  // TRANSLATORS: frame title: the settings that decide how the result looks.
+  return framed(_("Look"), table);
+}
+
+// --- Quality -----------------------------------------------------------------------
+
+void sync_preset(DialogState& s) {
+  g_signal_handlers_block_matched(s.preset, G_SIGNAL_MATCH_DATA, 0, 0, nullptr, nullptr, &s);
+  gimp_int_combo_box_set_active(GIMP_INT_COMBO_BOX(s.preset),
+                                matching_preset(s.arguments.size, s.arguments.iterations));
+  g_signal_handlers_unblock_matched(s.preset, G_SIGNAL_MATCH_DATA, 0, 0, nullptr, nullptr, &s);
+}
+
+void on_preset_changed(GtkWidget* combo, gpointer state) {
+  DialogState& s = *static_cast<DialogState*>(state);
+  gint index = kCustomPreset;
+  if (!gimp_int_combo_box_get_active(GIMP_INT_COMBO_BOX(combo), &index) || index == kCustomPreset)
+    return;
+  gtk_adjustment_set_value(GTK_ADJUSTMENT(s.size), preset(index).size);
+  gtk_adjustment_set_value(GTK_ADJUSTMENT(s.iterations), preset(index).iterations);
+}
+
+void on_seed_changed(GtkWidget*, gpointer state) {
+  DialogState& s = *static_cast<DialogState*>(state);
+  GtkAdjustment* adjustment = GIMP_RANDOM_SEED_SPINBUTTON_ADJ(s.seed);
+  if (s.seed_value > kSeedMask) {  // sets the field again, through this handler
+    gtk_adjustment_set_value(adjustment, s.seed_value & kSeedMask);
+    return;
+  }
+  s.arguments.seed = s.randomize ? -1 : static_cast<std::int32_t>(s.seed_value);
+}
+
+// GIMP's seed widget: the seed, "New Seed", and "Randomize" (a new seed each run: -1).
+GtkWidget* seed_widget(DialogState& s) {
+  s.randomize = s.arguments.seed < 0;
+  s.seed_value = s.randomize ? 0 : static_cast<guint32>(s.arguments.seed);
+  s.seed = gimp_random_seed_new(&s.seed_value, &s.randomize);
+  gtk_widget_set_name(s.seed, "seed");
+  g_signal_connect(GIMP_RANDOM_SEED_SPINBUTTON_ADJ(s.seed), "value-changed",
+                   G_CALLBACK(on_seed_changed), &s);
+  g_signal_connect(GIMP_RANDOM_SEED_TOGGLE(s.seed), "toggled", G_CALLBACK(on_seed_changed), &s);
+  on_seed_changed(nullptr, &s);  // a random first seed may have 32 bits
+  return s.seed;
+}
+
+GtkWidget* quality_section(DialogState& s) {
+  GtkWidget* table = new_table(4);
+  s.preset = preset_combo_new(s.arguments.size, s.arguments.iterations);
+  gtk_widget_set_name(s.preset, kPresetName);
+  gimp_help_set_help_data(s.preset, _("Sets the working size and the iterations together"),
+                          nullptr);
+  g_signal_connect(s.preset, "changed", G_CALLBACK(on_preset_changed), &s);
+  attach_row(GTK_TABLE(table), 0, _("_Preset:"), s.preset, s);
+  s.size = scale_row(GTK_TABLE(table), 1, kQualityRows[0], s);
+  s.iterations = scale_row(GTK_TABLE(table), 2, kQualityRows[1], s);
+  attach_row(GTK_TABLE(table), 3, _("Ran_dom seed:"), seed_widget(s), s);
+  return framed(_("Quality"), table);
+}
+
+// --- Estimate and network ----------------------------------------------------------
+
+GtkWidget* value_label(const char* name) {
+  GtkWidget* label = gtk_label_new("");
+  gtk_misc_set_alignment(GTK_MISC(label), 0.0, 0.5);
+  gtk_widget_set_name(label, name);
+  return label;
+}
+
+GtkWidget* estimate_section(DialogState& s) {
+  GtkWidget* table = new_table(2);
+  s.time = value_label(kTimeName);
+  attach_row(GTK_TABLE(table), 0, _("Time:"), s.time, s);
+  s.memory = value_label(kMemoryName);
+  attach_row(GTK_TABLE(table), 1, _("Memory:"), s.memory, s);
+  // TRANSLATORS: frame title: what a run with these settings will cost.
+  return framed(_("Estimate"), table);
+}
+
+// Which network a run uses: GIMP's hint box, a warning when it is the random one.
+GtkWidget* network_hint(DialogState& s) {
+  std::string text;
+  const char* icon = GIMP_ICON_DIALOG_INFORMATION;
+  try {
+    const std::string weights = plugin::weights_for_run();
+    text = weights.empty() ? plugin::translate_engine_message(weights_install_hint())
+                           : plugin::printf_text(_("Uses the pretrained VGG-19 network from %s."),
+                                                 weights.c_str());
+    if (weights.empty()) icon = GIMP_ICON_DIALOG_WARNING;
+  } catch (const Error& error) {
+    text = s.network_problem = plugin::translate_engine_message(error.what());
+    icon = GIMP_ICON_DIALOG_WARNING;
+  }
+  GtkWidget* hint = GTK_WIDGET(
+      g_object_new(GIMP_TYPE_HINT_BOX, "icon-name", icon, "hint", text.c_str(), nullptr));
+  gtk_widget_set_name(hint, kNetworkName);
+  return hint;
+}
+
+// Why OK cannot start a run, shown only then.
+GtkWidget* problem_row(DialogState& s) {
+  s.problem = gtk_hbox_new(FALSE, 12);
+  gtk_box_pack_start(GTK_BOX(s.problem),
+                     gtk_image_new_from_icon_name(GIMP_ICON_DIALOG_WARNING, GTK_ICON_SIZE_BUTTON),
+                     FALSE, FALSE, 0);
+  s.problem_label = value_label(kProblemName);
+  gtk_label_set_line_wrap(GTK_LABEL(s.problem_label), TRUE);
+  gtk_widget_set_size_request(s.problem_label, 400, -1);
+  gtk_box_pack_start(GTK_BOX(s.problem), s.problem_label, TRUE, TRUE, 0);
+  return s.problem;
+}
+
+// --- The dialog --------------------------------------------------------------------
+
+void reset(DialogState& s) {
+  const Arguments defaults;
+  for (GtkObject* adjustment : s.scales) {
+    const auto* spec =
+        static_cast<const ArgumentSpec*>(g_object_get_data(G_OBJECT(adjustment), "argument"));
+    gtk_adjustment_set_value(GTK_ADJUSTMENT(adjustment), plugin::argument_value(defaults, *spec));
+  }
+  gimp_int_combo_box_set_active(GIMP_INT_COMBO_BOX(s.style2), defaults.style2_drawable);
+  gtk_toggle_button_set_active(GTK_TOGGLE_BUTTON(s.preserve_colors), defaults.preserve_colors != 0);
+  gtk_toggle_button_set_active(GTK_TOGGLE_BUTTON(GIMP_RANDOM_SEED_TOGGLE(s.seed)),
+                               defaults.seed < 0);
+}
+
+void on_response(GtkWidget*, gint response, gpointer state) {
+  if (response == kResponseReset) reset(*static_cast<DialogState*>(state));
+}
+
+void on_destroy(GtkWidget* dialog, gpointer state) {
+  auto* s = static_cast<DialogState*>(state);
+  g_signal_handlers_disconnect_by_func(dialog, reinterpret_cast<gpointer>(on_destroy), state);
+  if (s->timer) g_source_remove(s->timer);
+  delete s;
+}
+
 GtkWidget* new_dialog() {
-  GtkWidget* dialog = gimp_dialog_new(
-      _("Neural Style Transfer"), "gimp-neural-style", nullptr, GtkDialogFlags(0),
-      nullptr, nullptr,  // no help pages to show, so no Help button
-      _("_Cancel"), GTK_RESPONSE_CANCEL, _("_OK"), GTK_RESPONSE_OK, nullptr);
-  gtk_dialog_set_alternative_button_order(GTK_DIALOG(dialog), GTK_RESPONSE_OK,
+  GtkWidget* dialog =
+      gimp_dialog_new(_("Neural Style Transfer"), "gimp-neural-style", nullptr, GtkDialogFlags(0),
+                      show_help, kHelpId, _("R_eset"), kResponseReset, _("_Cancel"),
+                      GTK_RESPONSE_CANCEL, _("_OK"), GTK_RESPONSE_OK, nullptr);
+  gtk_dialog_set_alternative_button_order(GTK_DIALOG(dialog), kResponseReset, GTK_RESPONSE_OK,
                                           GTK_RESPONSE_CANCEL, -1);
+  gtk_dialog_set_default_response(GTK_DIALOG(dialog), GTK_RESPONSE_OK);
   gimp_window_set_transient(GTK_WINDOW(dialog));
   return dialog;
 }
 
+void pack(GtkWidget* vbox, GtkWidget* child) {
+  gtk_box_pack_start(GTK_BOX(vbox), child, FALSE, FALSE, 0);
+}
+
 }  // namespace
 
-bool run_dialog(gint32 image, gint32 drawable, Arguments& arguments) {
-  gimp_ui_init("neural-style", FALSE);
-  GtkWidget* dialog = new_dialog();
+GtkWidget* settings_dialog_new(gint32 image, gint32 drawable, Arguments& arguments,
+                               const Calibration& calibration) {
+  auto* s = new DialogState(image, drawable, arguments, calibration);
+  s->dialog = new_dialog();
+  g_signal_connect(s->dialog, "destroy", G_CALLBACK(on_destroy), s);
+  g_signal_connect(s->dialog, "response", G_CALLBACK(on_response), s);
   GtkWidget* vbox = gtk_vbox_new(FALSE, 12);
   gtk_container_set_border_width(GTK_CONTAINER(vbox), 12);
-  gtk_box_pack_start(GTK_BOX(gtk_dialog_get_content_area(GTK_DIALOG(dialog))), vbox, TRUE, TRUE,
+  gtk_box_pack_start(GTK_BOX(gtk_dialog_get_content_area(GTK_DIALOG(s->dialog))), vbox, TRUE, TRUE,
                      0);
-  GtkWidget* table = gtk_table_new(4, 3, FALSE);
-  gtk_table_set_col_spacings(GTK_TABLE(table), 6);
-  gtk_table_set_row_spacings(GTK_TABLE(table), 6);
-  gimp_table_attach_aligned(GTK_TABLE(table), 0, 0, _("_Style layer:"), 0.0, 0.5,
-                            style_combo(image, drawable, arguments), 2, FALSE);
-  add_settings(GTK_TABLE(table), arguments);
-  gtk_box_pack_start(GTK_BOX(vbox), table, FALSE, FALSE, 0);
-  gtk_box_pack_start(GTK_BOX(vbox), preserve_colors_button(arguments), FALSE, FALSE, 0);
-  gtk_widget_show_all(dialog);
-  const bool ok = gimp_dialog_run(GIMP_DIALOG(dialog)) == GTK_RESPONSE_OK;
+  s->labels = gtk_size_group_new(GTK_SIZE_GROUP_HORIZONTAL);
+  pack(vbox, style_section(*s));
+  pack(vbox, look_section(*s));
+  pack(vbox, quality_section(*s));
+  pack(vbox, estimate_section(*s));
+  g_object_unref(s->labels);
+  s->labels = nullptr;
+  pack(vbox, network_hint(*s));
+  pack(vbox, problem_row(*s));
+  gtk_widget_show_all(vbox);
+  refresh(*s);
+  s->timer = g_timeout_add(kRefreshMilliseconds, refresh_periodically, s);
+  return s->dialog;
+}
+
+bool run_dialog(gint32 image, gint32 drawable, Arguments& arguments,
+                const Calibration& calibration) {
+  gimp_ui_init("neural-style", FALSE);
+  GtkWidget* dialog = settings_dialog_new(image, drawable, arguments, calibration);
+  gtk_widget_show(dialog);
+  gint response = GTK_RESPONSE_NONE;
+  do {
+    response = gimp_dialog_run(GIMP_DIALOG(dialog));
+  } while (response == kResponseReset);  // the dialog resets itself and stays
   gtk_widget_destroy(dialog);
-  return ok;
+  return response == GTK_RESPONSE_OK;
 }
 
 }  // namespace neural_style::ui

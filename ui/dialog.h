@@ -1,16 +1,35 @@
-// The settings dialog of interactive runs (GTK 2 and libgimpui). A plain one: the style
-// layer, the style's strength, the working size, the iteration budget and whether to keep
-// the content's colours; the other arguments keep their last values.
+// The settings dialog of interactive runs (GTK 2 and libgimpui): the style layers, the
+// weights, the quality, and what a run with them will cost; Help, Reset, Cancel and OK.
 #pragma once
 
+#include <gtk/gtk.h>
 #include <libgimp/gimp.h>
 
 #include "arguments.h"
+#include "estimate.h"
 
 namespace neural_style::ui {
 
-// Shows the dialog for stylising `drawable` of `image`, starting from `arguments` and
-// editing them in place; true when the user pressed OK.
-bool run_dialog(gint32 image, gint32 drawable, plugin::Arguments& arguments);
+// Widget names (gtk_widget_set_name), for tests and themes. The control of each procedure
+// argument is named like the argument ("style-weight", "seed", …); these name the rest.
+inline constexpr const char* kPresetName = "preset";
+inline constexpr const char* kTimeName = "estimate-time";
+inline constexpr const char* kMemoryName = "estimate-memory";
+inline constexpr const char* kNetworkName = "network";
+inline constexpr const char* kProblemName = "problem";
+
+// The response of the Reset button.
+inline constexpr int kResponseReset = 1;
+
+// Builds the dialog for stylising `drawable` of `image`, not yet shown. Its controls edit
+// `arguments` in place as they change; its estimate uses `calibration`. Both must outlive
+// the dialog. Needs gimp_ui_init.
+GtkWidget* settings_dialog_new(gint32 image, gint32 drawable, plugin::Arguments& arguments,
+                               const Calibration& calibration);
+
+// Shows the dialog, starting from `arguments` (the last values), until OK or Cancel;
+// true when the user pressed OK.
+bool run_dialog(gint32 image, gint32 drawable, plugin::Arguments& arguments,
+                const Calibration& calibration);
 
 }  // namespace neural_style::ui

@@ -1,0 +1,53 @@
+// What a run will cost, shown in the dialog before it starts: the time, from a step cost
+// measured on this machine, and the memory, from the plug-in's model; and the reason when
+// a run cannot start at all.
+#pragma once
+
+#include <libgimp/gimp.h>
+
+#include <atomic>
+#include <string>
+#include <thread>
+
+#include "arguments.h"
+
+namespace neural_style::ui {
+
+// Seconds per megapixel-step on this machine (see neural_style::measure_step_cost). The
+// first one ever constructed measures it on a worker thread, a second or two on a fast
+// CPU, and keeps it in the GIMP profile for the next ones; a new plug-in version or
+// another thread count measures anew. Keep it beyond the dialog that shows the estimate:
+// the destructor waits for a measurement in progress.
+class Calibration {
+ public:
+  enum class State { measuring, ready, failed };
+
+  Calibration();
+  ~Calibration();  // waits for a measurement in progress
+  Calibration(const Calibration&) = delete;
+  Calibration& operator=(const Calibration&) = delete;
+
+  State state() const { return state_; }
+  double step_cost() const { return step_cost_; }  // valid when ready
+
+ private:
+  void measure(const std::string& path, const std::string& key);
+
+  std::atomic<State> state_{State::measuring};
+  std::atomic<double> step_cost_{0};
+  std::thread worker_;
+};
+
+struct Estimate {
+  std::string time;     // "about 2 min", "estimating…", or empty when a run cannot start
+  std::string memory;   // "about 1.2 GB of 21.0 GB available", or empty
+  std::string problem;  // why a run with these settings cannot start, or empty
+};
+
+Estimate estimate_run(gint32 image, gint32 drawable, const plugin::Arguments& arguments,
+                      const Calibration& calibration);
+
+// "45 s", "12 min", "2 h 05 min": as precise as an estimate deserves.
+std::string duration_text(double seconds);
+
+}  // namespace neural_style::ui

@@ -1,0 +1,34 @@
+// Watching a run: the engine works on a worker thread while a window shows the evolving
+// image, the scale, the iteration and the time left. GTK and libgimp are only called from
+// the main thread; the worker hands its progress over through a mutex-guarded copy.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "neural_style/transfer.h"
+
+namespace neural_style::ui {
+
+// The engine's part of a run, given the callback to report to (and to stop through).
+using Work = std::function<Result(const ProgressCallback&)>;
+
+// Widget names (gtk_widget_set_name) of the run window's parts, for tests and themes.
+inline constexpr const char* kRunWindowRole = "gimp-neural-style-run";
+inline constexpr const char* kPreviewName = "preview";
+inline constexpr const char* kProgressName = "progress";
+
+// Responses of the run window: its Stop and Keep button, and the end of the work.
+inline constexpr int kResponseStop = 1;
+inline constexpr int kResponseDone = 2;
+
+// Runs `work` on a worker thread and shows it, in a window titled `title`, until it ends.
+// Returns its result when it finished or when the user pressed "Stop and Keep"
+// (result.stopped, the image so far); nothing when the user cancelled. Rethrows what
+// `work` threw, unless cancelled. `on_main_thread` also sees the progress, on the main
+// thread (for GIMP's progress bar).
+std::optional<Result> watch_transfer(const std::string& title, const Work& work,
+                                     const ProgressCallback& on_main_thread);
+
+}  // namespace neural_style::ui
