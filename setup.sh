@@ -9,7 +9,7 @@ PACKAGES="
   libgimp2.0-dev gimp libgegl-dev libbabl-dev
   libgtest-dev
   python3 python3-torch python3-torchvision python3-pil
-  xvfb xauth openbox xdotool
+  xvfb xauth openbox xdotool gtk2-engines-pixbuf
 "
 
 missing=""

@@ -1,0 +1,147 @@
+#!/usr/bin/python3
+"""Dialog test: the settings dialog and the run window rendered under Xvfb.
+
+Installs the probe plug-in (dialog_probe.cpp, which links the real dialog code) with the
+built catalogues beside it, and runs it in gimp-console on a generated two-layer image,
+once in English and once in German. The probe operates every control, checks that each
+one edits its setting, and saves screenshots; this script counts its PASS/FAIL lines,
+checks the German run shows the German title, and prints the screenshots' paths.
+"""
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from xsession import XSession  # noqa: E402
+
+GIMP_TIMEOUT_S = 240
+DOMAIN = "gimp-neural-style"
+PROBE = "neural-style-dialog-probe"
+# English (the msgids) and one translation, which must differ from them.
+LANGUAGES = ["en", "de"]
+RESULT_LINE = re.compile(r"^(PASS|FAIL) (.*)$")
+
+# Two plasma layers, the content active; then the probe on them.
+SCRIPT = """
+(let* ((img (car (gimp-image-new 64 48 RGB)))
+       (content (car (gimp-layer-new img 64 48 RGB-IMAGE "Photo" 100 LAYER-MODE-NORMAL)))
+       (style (car (gimp-layer-new img 64 48 RGB-IMAGE "Painting" 100 LAYER-MODE-NORMAL))))
+  (gimp-image-insert-layer img content 0 0)
+  (gimp-image-insert-layer img style 0 0)
+  (plug-in-plasma RUN-NONINTERACTIVE img content 1 2.5)
+  (plug-in-plasma RUN-NONINTERACTIVE img style 2 2.5)
+  (plug-in-neural-style-dialog-probe RUN-NONINTERACTIVE img content style {screenshots}
+                                     {language} {title}))
+"""
+
+
+def scheme_string(text):
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def install_probe(probe, locale_dir, plugins):
+    """The probe as GIMP wants it, with the catalogues in locale/ beside it (where the
+    plug-in looks first, see plugin/i18n.h)."""
+    folder = os.path.join(plugins, PROBE)
+    os.makedirs(folder)
+    shutil.copy2(probe, os.path.join(folder, PROBE))
+    for language in os.listdir(locale_dir):
+        mo = os.path.join(locale_dir, language, "LC_MESSAGES", DOMAIN + ".mo")
+        if os.path.isfile(mo):
+            target = os.path.join(folder, "locale", language, "LC_MESSAGES")
+            os.makedirs(target)
+            shutil.copy2(mo, target)
+    return folder
+
+
+def language_env(env, language):
+    env = dict(env)
+    env["LC_ALL"] = "C.UTF-8"  # LANGUAGE is ignored in the plain C locale
+    if language == "en":
+        env.pop("LANGUAGE", None)
+    else:
+        env["LANGUAGE"] = language
+    return env
+
+
+def translated(text, language, locale_dir):
+    """`text` in `language`, from the built catalogue, by gettext(1)."""
+    env = language_env(os.environ, language)
+    env["TEXTDOMAINDIR"] = locale_dir
+    done = subprocess.run(["gettext", "-d", DOMAIN, text], env=env, stdout=subprocess.PIPE,
+                          text=True, check=True)
+    return done.stdout
+
+
+def run_probe(args, x, root, language):
+    """One gimp-console session with a fresh profile; returns its output."""
+    session = tempfile.mkdtemp(dir=root, prefix=language + "-")
+    plugins = os.path.join(session, "plug-ins")
+    install_probe(args.probe, args.locale_dir, plugins)
+    env = language_env(x.env(), language)
+    env.update(GIMP2_DIRECTORY=os.path.join(session, "profile"),
+               XDG_DATA_HOME=os.path.join(session, "data"),
+               GIMP_TESTING_PLUGINDIRS=plugins + os.pathsep + args.system_plugins)
+    env.pop("NEURAL_STYLE_WEIGHTS", None)
+    title = translated("Neural Style Transfer", language, args.locale_dir)
+    script = SCRIPT.format(screenshots=scheme_string(args.screenshots),
+                           language=scheme_string(language), title=scheme_string(title))
+    command = ["timeout", str(GIMP_TIMEOUT_S), args.gimp, "-i", "-d", "-f", "-n", "-c",
+               "--batch-interpreter=plug-in-script-fu-eval", "-b", script, "-b", "(gimp-quit 0)"]
+    done = subprocess.run(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                          text=True, errors="replace")
+    return title, done.returncode, done.stdout
+
+
+def tally(language, title, returncode, output):
+    """Prints the probe's results and the session's own checks; returns the failures."""
+    failures = 0
+    results = 0
+
+    def record(ok, name):
+        nonlocal failures
+        print(("PASS " if ok else "FAIL ") + language + ": " + name, flush=True)
+        failures += 0 if ok else 1
+
+    for line in output.splitlines():
+        match = RESULT_LINE.match(line.strip())
+        if match:
+            results += 1
+            record(match.group(1) == "PASS", match.group(2))
+        elif line.startswith("SCREENSHOT "):
+            print(line, flush=True)
+    record(returncode not in (124, 137), "GIMP finished in time")
+    record(results > 20 and "0 probe failures" in output, "the probe ran to its end")
+    record(language == "en" or title != "Neural Style Transfer",
+           "the catalogue translates the title (%r)" % title)
+    if failures:
+        print("----- GIMP output (%s) -----\n%s\n-----" % (language, output), flush=True)
+    return failures
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("probe", help="the built probe plug-in")
+    parser.add_argument("--gimp", default="gimp-console-2.10")
+    parser.add_argument("--system-plugins", required=True, help="GIMP's own plug-ins folder")
+    parser.add_argument("--locale-dir", required=True,
+                        help="the built catalogues: <dir>/<lang>/LC_MESSAGES/*.mo")
+    parser.add_argument("--screenshots", required=True, help="folder for the screenshots")
+    args = parser.parse_args()
+    os.makedirs(args.screenshots, exist_ok=True)
+    failures = 0
+    with tempfile.TemporaryDirectory(prefix="neural-style-dialog-") as root:
+        with XSession(root) as x:
+            for language in LANGUAGES:
+                failures += tally(language, *run_probe(args, x, root, language))
+    print("%d failed" % failures)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
