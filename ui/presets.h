@@ -1,24 +1,12 @@
-// Quality presets: a working size and an iteration budget under one name. The numbers stay
-// editable; the preset combo then shows "Custom". Times are for a square layer on the
-// 2-core development VM in fp32 (bf16 on CPUs with AMX is about three times faster):
-//
-//   Draft     256 px,  100 iterations, about 15 s: to judge a style or a setting
-//   Balanced  512 px,  300 iterations, about 1.5 min: the procedure's defaults
-//   Fine     1024 px,  500 iterations, about 5 min: for final results
-//
-// Coarse to fine spends most iterations at the small scales, so each preset costs 3-6
-// times the one before it, not the pixels times the iterations.
+// The quality presets (neural_style::kPresets) in the dialog: the numbers stay editable,
+// and the preset combo then shows "Custom".
 #pragma once
 
 #include <gtk/gtk.h>
 
-namespace neural_style::ui {
+#include "neural_style/presets.h"
 
-struct Preset {
-  const char* name;  // untranslated; marked with N_()
-  int size;
-  int iterations;
-};
+namespace neural_style::ui {
 
 // The value the preset combo shows for settings that match no preset.
 inline constexpr int kCustomPreset = -1;

@@ -1,6 +1,8 @@
 // Prints the engine's speed and memory: seconds per optimisation step at given sizes
-// (square images, one scale, L-BFGS) and the peak resident memory. A program, not a
-// test: these machines are shared, so read its figures, don't assert on them.
+// (square images, one scale, L-BFGS), the fraction of the machine's matrix-multiply peak,
+// and the peak resident memory; with --presets, the wall time of each quality preset.
+// A program, not a test: these machines are shared, so read its figures, don't assert
+// on them.
 #include <dlfcn.h>
 #include <sys/resource.h>
 
@@ -16,6 +18,7 @@
 #include <ATen/Parallel.h>
 
 #include "neural_style/plan.h"
+#include "neural_style/presets.h"
 #include "neural_style/transfer.h"
 
 namespace {
@@ -80,9 +83,32 @@ double seconds_per_step(int side, int warmup, int measured, Precision precision,
   return std::chrono::duration<double>(Clock::now() - start).count() / measured;
 }
 
+// Wall time of each quality preset on a 1024x768 content, as a user runs it: network set-up
+// included, default settings otherwise.
+int time_presets() {
+  Image content = pattern(1024, 7), style = pattern(512, 3);
+  content.height = 768;
+  content.pixels.resize(std::size_t(1024) * 768 * 3);
+  std::printf("%-10s %6s %11s %10s %16s\n", "preset", "size", "iterations", "seconds",
+              "peak RSS (GB)");
+  for (const Preset& preset : kPresets) {
+    Settings s;
+    s.size = preset.size;
+    s.iterations = preset.iterations;
+    const auto start = Clock::now();
+    const Result r = transfer(content, {style}, s);
+    std::printf("%-10s %6d %11d %10.1f %16.2f   (%s)\n", preset.name, preset.size,
+                preset.iterations, std::chrono::duration<double>(Clock::now() - start).count(),
+                peak_rss_gb(), r.precision.c_str());
+    std::fflush(stdout);
+  }
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+  if (argc > 1 && std::string(argv[1]) == "--presets") return time_presets();
   const int measured = argc > 2 ? std::atoi(argv[2]) : 5;
   std::string sizes = argc > 1 ? argv[1] : "256,512";
   std::printf("neural-style benchmark: %u cores, BLAS %s\n", std::thread::hardware_concurrency(),
