@@ -181,11 +181,12 @@ bool Run::optimise(at::Tensor& image, const at::Tensor& content,
     }
     torch::NoGradGuard no_grad;
     if (!std::isfinite(step_losses.total)) break;  // keep the last finite image
-    x.clamp_(0, 1);
-    last_good = x.detach().clone();
+    // Clamp the copy, not x: moving x behind L-BFGS's back spoils its curvature pairs, and
+    // the loss then jumps 2-5x on some steps (whichever step is last decides the result).
+    last_good = x.detach().clamp(0, 1);
     losses_ = step_losses;
     ++done_;
-    if (!report(x, std::chrono::duration<double>(Clock::now() - begin).count())) {
+    if (!report(last_good, std::chrono::duration<double>(Clock::now() - begin).count())) {
       image = last_good;
       return false;
     }
