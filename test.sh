@@ -1,5 +1,8 @@
 #!/bin/sh
-# Sets up a fresh Debian 12 machine (see setup.sh), builds, and runs every test.
+# Sets up a fresh Debian 12 machine (see setup.sh), builds, and runs every test. With no
+# arguments it then builds the engine again in a Debian 13 root (libtorch 2.6, g++ 14:
+# GIMP 3's platform; see setup-gimp3-root.sh) and runs its suites there; arguments are
+# passed to the Debian 12 `meson test` alone (e.g. ./test.sh --suite cli).
 set -eu
 cd "$(dirname "$0")"
 ./setup.sh
@@ -8,10 +11,20 @@ cd "$(dirname "$0")"
 meson compile -C build -j 2
 status=0
 meson test -C build --print-errorlogs "$@" || status=$?
+logs=build/meson-logs/testlog.json
+if [ $# -eq 0 ]; then
+  ./setup-gimp3-root.sh run -- sh -ec '
+    [ -f build-gimp3/build.ninja ] || meson setup build-gimp3 -Dgimp2=disabled
+    meson compile -C build-gimp3 -j 2
+    meson test -C build-gimp3 --print-errorlogs --suite engine --suite models --suite cli' ||
+    status=$?
+  logs="$logs build-gimp3/meson-logs/testlog.json"
+fi
 # One summary line in the form CI and people read at a glance.
-/usr/bin/python3 - build/meson-logs/testlog.json <<'PY'
-import json, sys
-results = [json.loads(line)["result"] for line in open(sys.argv[1])]
+/usr/bin/python3 - $logs <<'PY'
+import json, os, sys
+results = [json.loads(line)["result"]
+           for log in sys.argv[1:] if os.path.exists(log) for line in open(log)]
 passed = sum(r in ("OK", "EXPECTEDFAIL") for r in results)
 skipped = sum(r == "SKIP" for r in results)
 print("meson: %d passed, %d failed, %d skipped" % (passed, len(results) - passed - skipped, skipped))
