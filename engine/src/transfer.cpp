@@ -61,10 +61,6 @@ std::vector<double> style_shares(const std::vector<Image>& styles, const Setting
   return {1.0 - s.style_mix, s.style_mix};
 }
 
-}  // namespace
-
-namespace {
-
 // What one scale's optimisation aims at: computed once per scale without gradients.
 struct Targets {
   at::Tensor content;            // features at the content layer
@@ -75,21 +71,18 @@ struct Targets {
 // for progress and time left.
 class Run {
  public:
-  Run(const Vgg19& net, const Settings& settings, at::Device device,
+  Run(const Vgg19& net, const Settings& settings, const std::vector<Scale>& scales,
       const ProgressCallback& callback)
-      : net_(net), s_(settings), device_(device), callback_(callback) {
+      : net_(net), s_(settings), callback_(callback), scales_(scales) {
     layers_ = s_.style_layers;
     layers_.push_back(s_.content_layer);
+    for (const Scale& scale : scales_) total_ += scale.iterations;
   }
 
   // Optimises `image` (1x3xHxW, at the scale's size) in place; false if stopped.
   bool optimise(at::Tensor& image, const at::Tensor& content, const std::vector<at::Tensor>& styles,
                 const std::vector<double>& shares, const Scale& scale);
 
-  void plan(const std::vector<Scale>& scales) {
-    scales_ = scales;
-    for (const Scale& s : scales) total_ += s.iterations;
-  }
   int iterations_done() const { return done_; }
   const Losses& losses() const { return losses_; }
 
@@ -102,10 +95,9 @@ class Run {
 
   const Vgg19& net_;
   const Settings& s_;
-  at::Device device_;
   const ProgressCallback& callback_;
-  std::vector<std::string> layers_;
   std::vector<Scale> scales_;
+  std::vector<std::string> layers_;
   std::size_t scale_index_ = 0;
   int total_ = 0, done_ = 0;
   Losses losses_;
@@ -280,8 +272,7 @@ Result transfer(const Image& content, const std::vector<Image>& styles, const Se
     if (resolved.content_layer.empty())
       resolved.content_layer = net.pretrained() ? "relu4_2" : "relu3_1";
     result.content_layer = resolved.content_layer;
-    Run run(net, resolved, device, progress);
-    run.plan(scales);
+    Run run(net, resolved, scales, progress);
     at::Tensor image;
     for (const Scale& scale : scales) {
       const at::Tensor content_s = resize(full, scale.width, scale.height);
