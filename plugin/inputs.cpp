@@ -3,6 +3,7 @@
 #include <glib/gi18n-lib.h>
 
 #include <algorithm>
+#include <optional>
 
 #include "failure.h"
 #include "text.h"
@@ -38,41 +39,41 @@ const LayerMessages kStyleMessages = {
        "needed."),
 };
 
-void check_layer(gint32 item, const LayerMessages& messages) {
-  if (!gimp_item_is_valid(item)) throw calling_failure(_(messages.gone));
-  const std::string name = item_name(item);
-  if (!gimp_item_is_layer(item))
+void check_layer(ItemId item, const LayerMessages& messages) {
+  if (!host::item_exists(item)) throw calling_failure(_(messages.gone));
+  const std::string name = host::item_name(item);
+  if (!host::is_layer(item))
     throw calling_failure(printf_text(_(messages.not_a_layer), name.c_str()));
-  if (gimp_item_is_group(item))
+  if (host::is_group(item))
     throw calling_failure(printf_text(_(messages.group), name.c_str()));
-  const int width = gimp_drawable_width(item), height = gimp_drawable_height(item);
+  const int width = host::width(item), height = host::height(item);
   if (std::min(width, height) < kMinSide)
     throw execution_failure(
         printf_text(_(messages.too_small), name.c_str(), width, height, kMinSide, kMinSide));
 }
 
-void check_image(gint32 image, gint32 content) {
-  if (gimp_image_base_type(image) == GIMP_INDEXED)
+void check_image(ImageId image, ItemId content) {
+  if (host::is_indexed(image))
     throw calling_failure(_("Indexed images cannot be stylised: convert the image to RGB or "
                             "grayscale first (Image ▸ Mode)."));
-  if (gimp_item_get_image(content) != image)
+  if (host::image_of(content) != image)
     throw calling_failure(printf_text(_("The content layer '%s' does not belong to this image."),
-                                      item_name(content).c_str()));
+                                      host::item_name(content).c_str()));
 }
 
 // The selection's bounds on the layer (all of it without a selection), grown by the
 // context margin within the layer.
-Region region_to_compute(gint32 layer, bool masked) {
-  Region bounds;
-  if (!gimp_drawable_mask_intersect(layer, &bounds.x, &bounds.y, &bounds.width, &bounds.height))
+Region region_to_compute(ItemId layer, bool masked) {
+  const std::optional<Region> selected = host::selection_bounds(layer);
+  if (!selected)
     throw execution_failure(printf_text(
         _("The selection does not touch the layer '%s': select a part of it, or select "
           "nothing."),
-        item_name(layer).c_str()));
+        host::item_name(layer).c_str()));
+  const Region& bounds = *selected;
   if (!masked) return bounds;
-  const int right = std::min(gimp_drawable_width(layer), bounds.x + bounds.width + kContextMargin);
-  const int bottom =
-      std::min(gimp_drawable_height(layer), bounds.y + bounds.height + kContextMargin);
+  const int right = std::min(host::width(layer), bounds.x + bounds.width + kContextMargin);
+  const int bottom = std::min(host::height(layer), bounds.y + bounds.height + kContextMargin);
   Region region;
   region.x = std::max(0, bounds.x - kContextMargin);
   region.y = std::max(0, bounds.y - kContextMargin);
@@ -83,14 +84,7 @@ Region region_to_compute(gint32 layer, bool masked) {
 
 }  // namespace
 
-std::string item_name(gint32 item) {
-  gchar* name = gimp_item_get_name(item);
-  std::string result = name ? name : "";
-  g_free(name);
-  return result;
-}
-
-Inputs gather_inputs(gint32 image, gint32 drawable, const Arguments& arguments) {
+Inputs gather_inputs(ImageId image, ItemId drawable, const Arguments& arguments) {
   Inputs in;
   in.image = image;
   in.content = drawable;
@@ -98,11 +92,11 @@ Inputs gather_inputs(gint32 image, gint32 drawable, const Arguments& arguments) 
   check_image(image, drawable);
   in.styles.push_back(arguments.style_drawable);
   if (arguments.style2_drawable != kNoLayer) in.styles.push_back(arguments.style2_drawable);
-  for (gint32 style : in.styles) check_layer(style, kStyleMessages);
-  in.masked = !gimp_selection_is_empty(image);
+  for (ItemId style : in.styles) check_layer(style, kStyleMessages);
+  in.masked = !host::selection_is_empty(image);
   in.region = region_to_compute(drawable, in.masked);
-  const bool alpha = in.masked || gimp_drawable_has_alpha(drawable);
-  in.channels = (gimp_drawable_is_gray(drawable) ? 1 : 3) + (alpha ? 1 : 0);
+  const bool alpha = in.masked || host::has_alpha(drawable);
+  in.channels = (host::is_gray(drawable) ? 1 : 3) + (alpha ? 1 : 0);
   return in;
 }
 

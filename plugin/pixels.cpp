@@ -26,19 +26,19 @@ Image read_buffer(GeglBuffer* buffer, const Region& region, const Babl* format, 
 
 }  // namespace
 
-Image read_pixels(gint32 drawable, const Region& region, int channels) {
-  return read_buffer(gimp_drawable_get_buffer(drawable), region, float_format(channels),
+Image read_pixels(ItemId drawable, const Region& region, int channels) {
+  return read_buffer(host::drawable_buffer(drawable), region, float_format(channels),
                      channels);
 }
 
-Image read_selection(gint32 image, const Region& region) {
+Image read_selection(ImageId image, const Region& region) {
   // Coverage is linear, hence "Y" and not "Y'".
-  return read_buffer(gimp_drawable_get_buffer(gimp_image_get_selection(image)), region,
+  return read_buffer(host::selection_buffer(image), region,
                      babl_format("Y float"), 1);
 }
 
-void write_pixels(gint32 drawable, const Region& region, const Image& image) {
-  GeglBuffer* buffer = gimp_drawable_get_buffer(drawable);
+void write_pixels(ItemId drawable, const Region& region, const Image& image) {
+  GeglBuffer* buffer = host::drawable_buffer(drawable);
   const GeglRectangle rect = rectangle(region);
   gegl_buffer_set(buffer, &rect, 0, float_format(image.channels), image.pixels.data(),
                   GEGL_AUTO_ROWSTRIDE);

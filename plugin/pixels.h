@@ -3,28 +3,19 @@
 // precision, and babl does any conversion (grey to RGB, indexed to RGB, adding alpha).
 #pragma once
 
-#include <libgimp/gimp.h>
-
+#include "host.h"
 #include "neural_style/image.h"
 
 namespace neural_style::plugin {
 
-// A rectangle of a drawable or of the image, in its own pixel coordinates.
-struct Region {
-  int x = 0;
-  int y = 0;
-  int width = 0;
-  int height = 0;
-};
-
 // `channels` picks the layout: 1 Y', 2 Y'A, 3 R'G'B', 4 R'G'B'A (non-linear, as the
 // engine wants them).
-Image read_pixels(gint32 drawable, const Region& region, int channels);
+Image read_pixels(ItemId drawable, const Region& region, int channels);
 
 // The selection's coverage over `region` (image coordinates), 0..1, one channel.
-Image read_selection(gint32 image, const Region& region);
+Image read_selection(ImageId image, const Region& region);
 
-void write_pixels(gint32 drawable, const Region& region, const Image& image);
+void write_pixels(ItemId drawable, const Region& region, const Image& image);
 
 // Multiplies the alpha of `image` by `mask` (one channel, same size), so a feathered
 // selection fades the result out as it fades out itself.

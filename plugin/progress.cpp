@@ -1,11 +1,11 @@
 #include "progress.h"
 
 #include <glib/gi18n-lib.h>
-#include <libgimp/gimp.h>
 
 #include <algorithm>
 #include <cmath>
 
+#include "host.h"
 #include "text.h"
 
 namespace neural_style::plugin {
@@ -23,10 +23,10 @@ std::string clock_time(double seconds) {
 class ProgressBar {
  public:
   bool operator()(const Progress& p) {
-    gimp_progress_update(meter_.fraction(p));
+    host::progress_update(meter_.fraction(p));
     if (p.seconds_elapsed >= next_text_time_) {
       next_text_time_ = p.seconds_elapsed + kTextInterval;
-      gimp_progress_set_text(progress_text(p).c_str());
+      host::progress_text(progress_text(p));
     }
     return true;
   }
@@ -55,7 +55,7 @@ std::string progress_text(const Progress& p) {
                      clock_time(p.seconds_left).c_str());
 }
 
-void start_progress() { gimp_progress_init(_("Neural style transfer")); }
+void start_progress() { host::progress_start(_("Neural style transfer")); }
 
 ProgressCallback progress_in_gimp() { return ProgressBar(); }
 

@@ -3,6 +3,7 @@
 #include "beside_plugin.h"
 #include "engine_messages.h"
 #include "neural_style/weights.h"
+#include "pixels.h"
 #include "progress.h"
 #include "provenance.h"
 #include "result_layer.h"
@@ -12,26 +13,24 @@ namespace {
 
 std::vector<Image> read_styles(const Inputs& in) {
   std::vector<Image> styles;
-  for (gint32 style : in.styles)
-    styles.push_back(
-        read_pixels(style, {0, 0, gimp_drawable_width(style), gimp_drawable_height(style)}, 4));
+  for (ItemId style : in.styles)
+    styles.push_back(read_pixels(style, {0, 0, host::width(style), host::height(style)}, 4));
   return styles;
 }
 
 // The selection over the computed region, which is in layer coordinates.
 Image selection_over(const Inputs& in) {
-  gint x = 0, y = 0;
-  gimp_drawable_offsets(in.content, &x, &y);
-  return read_selection(in.image,
-                        {in.region.x + x, in.region.y + y, in.region.width, in.region.height});
+  const Region at = host::offsets(in.content);
+  return read_selection(in.image, {in.region.x + at.x, in.region.y + at.y, in.region.width,
+                                   in.region.height});
 }
 
 RunRecord record_of(const Job& job, const Result& result) {
   RunRecord r;
   r.arguments = job.arguments;
   r.seed = job.seed;
-  r.style_name = item_name(job.in.styles[0]);
-  if (job.in.styles.size() > 1) r.style2_name = item_name(job.in.styles[1]);
+  r.style_name = host::item_name(job.in.styles[0]);
+  if (job.in.styles.size() > 1) r.style2_name = host::item_name(job.in.styles[1]);
   r.pretrained = result.pretrained;
   r.weights_path = result.weights_path;
   r.region_x = job.in.region.x;
@@ -51,30 +50,35 @@ std::string weights_for_run() { return find_weights(beside_plugin(kWeightsFile))
 Workload workload_of(const Inputs& in, const Arguments& arguments) {
   Workload w;
   w.content = {in.region.width, in.region.height};
-  for (gint32 style : in.styles)
-    w.styles.push_back({gimp_drawable_width(style), gimp_drawable_height(style)});
+  for (ItemId style : in.styles) w.styles.push_back({host::width(style), host::height(style)});
   w.size = arguments.size;
   w.style_scale = arguments.style_scale;
   return w;
 }
 
-Job prepare_job(gint32 image, gint32 drawable, const Arguments& arguments,
-                bool& random_features_told) {
-  Job job;
-  job.in = gather_inputs(image, drawable, arguments);
-  check_memory(workload_of(job.in, arguments), available_memory());
+std::vector<Job> prepare_jobs(ImageId image, const std::vector<ItemId>& drawables,
+                              const Arguments& arguments, bool& random_features_told) {
+  std::vector<Job> jobs(drawables.size());
+  for (std::size_t i = 0; i < jobs.size(); ++i) {
+    jobs[i].in = gather_inputs(image, drawables[i], arguments);
+    check_memory(workload_of(jobs[i].in, arguments), available_memory());
+  }
   const std::string weights = weights_for_run();
   if (weights.empty() && !random_features_told) {
-    gimp_message(translate_engine_message(weights_install_hint()).c_str());
+    host::message(translate_engine_message(weights_install_hint()));
     random_features_told = true;
   }
-  job.arguments = arguments;
-  job.seed = seed_to_use(arguments.seed);
-  job.settings = engine_settings(arguments, job.seed, weights);
-  job.content = read_pixels(job.in.content, job.in.region, job.in.channels);
-  job.styles = read_styles(job.in);
-  if (job.in.masked) job.selection = selection_over(job.in);
-  return job;
+  // One seed for all, so the layers of one run are styled alike and reproducibly.
+  const std::int32_t seed = seed_to_use(arguments.seed);
+  for (Job& job : jobs) {
+    job.arguments = arguments;
+    job.seed = seed;
+    job.settings = engine_settings(arguments, seed, weights);
+    job.content = read_pixels(job.in.content, job.in.region, job.in.channels);
+    job.styles = read_styles(job.in);
+    if (job.in.masked) job.selection = selection_over(job.in);
+  }
+  return jobs;
 }
 
 Result run_job(const Job& job, const ProgressCallback& progress) {
@@ -82,21 +86,33 @@ Result run_job(const Job& job, const ProgressCallback& progress) {
 }
 
 std::string result_name(const Job& job) {
-  return result_layer_name(item_name(job.in.content), item_name(job.in.styles[0]),
-                           job.in.styles.size() > 1 ? item_name(job.in.styles[1]) : "");
+  return result_layer_name(host::item_name(job.in.content), host::item_name(job.in.styles[0]),
+                           job.in.styles.size() > 1 ? host::item_name(job.in.styles[1]) : "");
 }
 
-gint32 write_result(const Job& job, Result result) {
-  if (job.in.masked) mask_alpha(result.image, job.selection);
-  return add_result_layer(job.in, result.image, result_name(job),
-                          record_text(record_of(job, result), NEURAL_STYLE_VERSION));
+std::vector<ItemId> write_results(const std::vector<Job>& jobs, std::vector<Result> results) {
+  std::vector<ItemId> layers;
+  if (results.empty()) return layers;
+  UndoGroup group(jobs[0].in.image);
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    const Job& job = jobs[i];
+    Result& result = results[i];
+    if (job.in.masked) mask_alpha(result.image, job.selection);
+    layers.push_back(add_result_layer(job.in, result.image, result_name(job),
+                                      record_text(record_of(job, result), NEURAL_STYLE_VERSION)));
+  }
+  return layers;
 }
 
-gint32 stylise(gint32 image, gint32 drawable, const Arguments& arguments,
-               bool& random_features_told) {
-  const Job job = prepare_job(image, drawable, arguments, random_features_told);
-  start_progress();
-  return write_result(job, run_job(job, progress_in_gimp()));
+std::vector<ItemId> stylise(ImageId image, const std::vector<ItemId>& drawables,
+                            const Arguments& arguments, bool& random_features_told) {
+  const std::vector<Job> jobs = prepare_jobs(image, drawables, arguments, random_features_told);
+  std::vector<Result> results;
+  for (const Job& job : jobs) {
+    start_progress();
+    results.push_back(run_job(job, progress_in_gimp()));
+  }
+  return write_results(jobs, std::move(results));
 }
 
 }  // namespace neural_style::plugin

@@ -1,9 +1,8 @@
 // One run of the procedure once its arguments are settled: check the inputs, read the
-// pixels, run the engine, add the result. Batch mode does it in one call; an interactive
-// run watches the engine in between (on a worker thread) and writes the result the same way.
+// pixels, run the engine, add the results. Batch mode does it in one call; an interactive
+// run watches the engine in between (on a worker thread) and writes the results the same
+// way. A run styles one content layer (GIMP 2.10) or each selected layer (GIMP 3).
 #pragma once
-
-#include <libgimp/gimp.h>
 
 #include <cstdint>
 #include <string>
@@ -16,8 +15,9 @@
 
 namespace neural_style::plugin {
 
-// Everything a run needs from GIMP, read before the engine starts: the engine then runs
-// without libgimp, and nothing in the image changes until write_result.
+// Everything the run on one content layer needs from GIMP, read before the engine starts:
+// the engine then runs without libgimp, and nothing in the image changes until
+// write_results.
 struct Job {
   Inputs in;
   Arguments arguments;
@@ -36,11 +36,12 @@ std::string weights_for_run();
 // What the memory model needs to know about a run on these inputs.
 Workload workload_of(const Inputs& in, const Arguments& arguments);
 
-// Checks the inputs and the memory, picks the weights and the seed, reads the pixels.
-// Tells the user once per session (`random_features_told`) that no weights are installed.
-// Throws Failure or neural_style::Error, both with a message for the user.
-Job prepare_job(gint32 image, gint32 drawable, const Arguments& arguments,
-                bool& random_features_told);
+// For each content layer: checks the inputs and the memory, picks the weights and the seed,
+// reads the pixels. Every layer is checked before any pixel is read. Tells the user once per
+// session (`random_features_told`) that no weights are installed. Throws Failure or
+// neural_style::Error, both with a message for the user.
+std::vector<Job> prepare_jobs(ImageId image, const std::vector<ItemId>& drawables,
+                              const Arguments& arguments, bool& random_features_told);
 
 // The engine's part; touches no libgimp, so it may run on any thread.
 Result run_job(const Job& job, const ProgressCallback& progress);
@@ -48,11 +49,12 @@ Result run_job(const Job& job, const ProgressCallback& progress);
 // The result layer's name, "<content> in the style of <style>"; also the run window's title.
 std::string result_name(const Job& job);
 
-// The result as a new layer above the content, in one undo group; returns the layer.
-gint32 write_result(const Job& job, Result result);
+// Each result as a new layer above its content, all in one undo group; returns the layers.
+// There may be fewer results than jobs (a run stopped early): the first ones are written.
+std::vector<ItemId> write_results(const std::vector<Job>& jobs, std::vector<Result> results);
 
 // All of it with GIMP's progress bar, for batch mode and Repeat.
-gint32 stylise(gint32 image, gint32 drawable, const Arguments& arguments,
-               bool& random_features_told);
+std::vector<ItemId> stylise(ImageId image, const std::vector<ItemId>& drawables,
+                            const Arguments& arguments, bool& random_features_told);
 
 }  // namespace neural_style::plugin

@@ -1,6 +1,7 @@
 #include "estimate.h"
 
 #include <glib/gi18n-lib.h>
+#include <libgimp/gimp.h>
 
 #include <algorithm>
 #include <cmath>
@@ -104,7 +105,7 @@ void Calibration::measure(const std::string& path, const std::string& key) {
   }
 }
 
-Estimate estimate_run(gint32 image, gint32 drawable, const plugin::Arguments& arguments,
+Estimate estimate_run(plugin::ImageId image, plugin::ItemId drawable, const plugin::Arguments& arguments,
                       const Calibration& calibration) {
   Estimate estimate;
   try {

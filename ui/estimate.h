@@ -3,13 +3,12 @@
 // a run cannot start at all.
 #pragma once
 
-#include <libgimp/gimp.h>
-
 #include <atomic>
 #include <string>
 #include <thread>
 
 #include "arguments.h"
+#include "host.h"
 
 namespace neural_style::ui {
 
@@ -44,7 +43,7 @@ struct Estimate {
   std::string problem;  // why a run with these settings cannot start, or empty
 };
 
-Estimate estimate_run(gint32 image, gint32 drawable, const plugin::Arguments& arguments,
+Estimate estimate_run(plugin::ImageId image, plugin::ItemId drawable, const plugin::Arguments& arguments,
                       const Calibration& calibration);
 
 // "45 s", "12 min", "2 h 05 min": as precise as an estimate deserves.

@@ -11,7 +11,9 @@
 #include <mutex>
 #include <thread>
 
+#include "gtk_version.h"
 #include "progress.h"
+#include "stylise.h"
 
 namespace neural_style::ui {
 namespace {
@@ -138,7 +140,7 @@ void build(RunWindow& w, const std::string& title) {
   gtk_dialog_set_alternative_button_order(GTK_DIALOG(w.dialog), kResponseStop, GTK_RESPONSE_CANCEL,
                                           -1);
   gimp_window_set_transient(GTK_WINDOW(w.dialog));
-  GtkWidget* vbox = gtk_vbox_new(FALSE, 12);
+  GtkWidget* vbox = vertical_box_new(12);
   gtk_container_set_border_width(GTK_CONTAINER(vbox), 12);
   gtk_box_pack_start(GTK_BOX(gtk_dialog_get_content_area(GTK_DIALOG(w.dialog))), vbox, TRUE, TRUE,
                      0);
@@ -152,6 +154,7 @@ void build(RunWindow& w, const std::string& title) {
   w.bar = gtk_progress_bar_new();
   gtk_widget_set_name(w.bar, kProgressName);
   gtk_progress_bar_set_text(GTK_PROGRESS_BAR(w.bar), _("Preparing…"));
+  progress_bar_show_text(w.bar);
   gtk_box_pack_start(GTK_BOX(vbox), w.bar, FALSE, FALSE, 0);
   gtk_widget_show_all(w.dialog);
 }
@@ -172,7 +175,37 @@ bool wait_for_end(RunWindow& w) {
   }
 }
 
+// The result of each job in turn; after "Stop and Keep", those done so far, the stopped
+// one last. Nothing when the user cancelled.
+std::optional<std::vector<Result>> watch_jobs(const std::vector<plugin::Job>& jobs) {
+  std::vector<Result> results;
+  for (const plugin::Job& job : jobs) {
+    plugin::start_progress();
+    std::optional<Result> result = watch_transfer(
+        plugin::result_name(job),
+        [&job](const ProgressCallback& progress) { return plugin::run_job(job, progress); },
+        plugin::progress_in_gimp());
+    if (!result) return std::nullopt;
+    const bool stopped = result->stopped;
+    results.push_back(std::move(*result));
+    if (stopped) break;
+  }
+  return results;
+}
+
 }  // namespace
+
+std::optional<std::vector<plugin::ItemId>> stylise_watched(
+    plugin::ImageId image, const std::vector<plugin::ItemId>& drawables,
+    const plugin::Arguments& arguments) {
+  // The dialog's network line has already said whether the real weights are installed.
+  bool random_features_told = true;
+  const std::vector<plugin::Job> jobs =
+      plugin::prepare_jobs(image, drawables, arguments, random_features_told);
+  std::optional<std::vector<Result>> results = watch_jobs(jobs);
+  if (!results) return std::nullopt;
+  return plugin::write_results(jobs, std::move(*results));
+}
 
 std::optional<Result> watch_transfer(const std::string& title, const Work& work,
                                      const ProgressCallback& on_main_thread) {

@@ -6,7 +6,10 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
+#include "arguments.h"
+#include "host.h"
 #include "neural_style/transfer.h"
 
 namespace neural_style::ui {
@@ -30,5 +33,13 @@ inline constexpr int kResponseDone = 2;
 // thread (for GIMP's progress bar).
 std::optional<Result> watch_transfer(const std::string& title, const Work& work,
                                      const ProgressCallback& on_main_thread);
+
+// An interactive run: prepares a job per drawable, watches each in turn, then writes the
+// results in one undo group, as batch mode does. After "Stop and Keep" the layers done so
+// far are written, the stopped one last, and the rest are not started. Nothing when the
+// user cancelled. Throws what prepare_jobs and the engine throw.
+std::optional<std::vector<plugin::ItemId>> stylise_watched(
+    plugin::ImageId image, const std::vector<plugin::ItemId>& drawables,
+    const plugin::Arguments& arguments);
 
 }  // namespace neural_style::ui

@@ -123,19 +123,19 @@ bool settle_arguments(GimpRunMode mode, gint32 image, gint32 drawable, gint npar
   throw calling_failure(printf_text(_("Unknown run mode %d."), static_cast<int>(mode)));
 }
 
-// An interactive run: the engine works on a worker thread while the run window shows it,
-// then the result is written exactly as in batch mode. Empty when the user cancelled.
-std::optional<gint32> stylise_watched(gint32 image, gint32 drawable, SavedState& state) {
-  // The dialog's network line has already said whether the real weights are installed.
-  state.random_features_told = true;
-  const Job job = prepare_job(image, drawable, state.arguments, state.random_features_told);
-  start_progress();
-  std::optional<neural_style::Result> result = neural_style::ui::watch_transfer(
-      result_name(job),
-      [&job](const neural_style::ProgressCallback& progress) { return run_job(job, progress); },
-      progress_in_gimp());
-  if (!result) return std::nullopt;
-  return write_result(job, std::move(*result));
+// The new layer; nothing when the user cancelled an interactive run.
+std::optional<gint32> stylise_in_mode(GimpRunMode mode, gint32 image, gint32 drawable,
+                                      SavedState& state) {
+  std::optional<std::vector<ItemId>> layers;
+  if (mode == GIMP_RUN_INTERACTIVE) {
+    // The dialog's network line has already said whether the real weights are installed.
+    state.random_features_told = true;
+    layers = neural_style::ui::stylise_watched(image, {drawable}, state.arguments);
+  } else {
+    layers = stylise(image, {drawable}, state.arguments, state.random_features_told);
+  }
+  if (!layers) return std::nullopt;
+  return layers->front();
 }
 
 Reply failed(GimpPDBStatusType status, const std::string& message, bool remember) {
@@ -156,10 +156,7 @@ Reply run_procedure(gint nparams, const GimpParam* params, SavedState& state) {
       return failed(GIMP_PDB_CANCEL, "", false);
     check_arguments(state.arguments);
     valid = true;  // remembered even if the run fails, to be corrected in the dialog
-    const std::optional<gint32> layer =
-        mode == GIMP_RUN_INTERACTIVE
-            ? stylise_watched(image, drawable, state)
-            : stylise(image, drawable, state.arguments, state.random_features_told);
+    const std::optional<gint32> layer = stylise_in_mode(mode, image, drawable, state);
     if (!layer) return failed(GIMP_PDB_CANCEL, "", true);
     Reply reply;
     reply.layer = *layer;

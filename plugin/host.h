@@ -1,0 +1,67 @@
+// Everything the plug-in asks of GIMP, behind a few plain functions: written once for GIMP
+// 2.10 (host_gimp2.cpp) and once for GIMP 3 (host_gimp3.cpp), so that the rest of the
+// plug-in (input checks, pixel IO, result writing, progress) is the same code for both.
+// Items and images are GIMP's numeric IDs, which both versions have. Call these from the
+// main thread only.
+#pragma once
+
+#include <gegl.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace neural_style::plugin {
+
+using ItemId = std::int32_t;
+using ImageId = std::int32_t;
+
+// A rectangle of a drawable or of the image, in its own pixel coordinates.
+struct Region {
+  int x = 0;
+  int y = 0;
+  int width = 0;
+  int height = 0;
+};
+
+namespace host {
+
+// --- Reading ---------------------------------------------------------------------------
+bool item_exists(ItemId item);
+bool is_layer(ItemId item);        // a layer, not a channel, mask or selection
+bool is_group(ItemId item);        // a layer group
+std::string item_name(ItemId item);
+ImageId image_of(ItemId item);
+int width(ItemId drawable);
+int height(ItemId drawable);
+Region offsets(ItemId drawable);   // x and y only
+bool has_alpha(ItemId drawable);
+bool is_gray(ItemId drawable);
+bool is_indexed(ImageId image);
+bool selection_is_empty(ImageId image);
+// The selection's bounds on the drawable (all of it without one); nothing when it misses.
+std::optional<Region> selection_bounds(ItemId drawable);
+// New references: g_object_unref them.
+GeglBuffer* drawable_buffer(ItemId drawable);
+GeglBuffer* selection_buffer(ImageId image);
+
+// --- Changing the image (only in write_result's undo group) ----------------------------
+void undo_group_start(ImageId image);
+void undo_group_end(ImageId image);
+// A new layer of `channels` (1 Y', 2 Y'A, 3 R'G'B', 4 R'G'B'A), inserted directly above
+// `below` in its parent; -1 when GIMP refuses.
+ItemId insert_layer_above(ItemId below, const std::string& name, int width, int height,
+                          int channels);
+void set_offsets(ItemId layer, int x, int y);
+void update(ItemId drawable, const Region& region);
+// A persistent, undoable text parasite (with its terminating NUL, like "gimp-comment").
+void attach_text_parasite(ItemId item, const char* name, const std::string& text);
+
+// --- Telling the user ------------------------------------------------------------------
+void message(const std::string& text);
+void progress_start(const std::string& text);
+void progress_update(double fraction);
+void progress_text(const std::string& text);
+
+}  // namespace host
+}  // namespace neural_style::plugin

@@ -1,0 +1,91 @@
+// host.h for GIMP 2.10, whose libgimp works on the IDs themselves.
+#include <libgimp/gimp.h>
+
+#include "host.h"
+
+namespace neural_style::plugin::host {
+namespace {
+
+GimpImageType layer_type(int channels) {
+  switch (channels) {
+    case 1: return GIMP_GRAY_IMAGE;
+    case 2: return GIMP_GRAYA_IMAGE;
+    case 3: return GIMP_RGB_IMAGE;
+    default: return GIMP_RGBA_IMAGE;
+  }
+}
+
+}  // namespace
+
+bool item_exists(ItemId item) { return gimp_item_is_valid(item); }
+bool is_layer(ItemId item) { return gimp_item_is_layer(item); }
+bool is_group(ItemId item) { return gimp_item_is_group(item); }
+
+std::string item_name(ItemId item) {
+  gchar* name = gimp_item_get_name(item);
+  std::string result = name ? name : "";
+  g_free(name);
+  return result;
+}
+
+ImageId image_of(ItemId item) { return gimp_item_get_image(item); }
+int width(ItemId drawable) { return gimp_drawable_width(drawable); }
+int height(ItemId drawable) { return gimp_drawable_height(drawable); }
+
+Region offsets(ItemId drawable) {
+  Region region;
+  gimp_drawable_offsets(drawable, &region.x, &region.y);
+  return region;
+}
+
+bool has_alpha(ItemId drawable) { return gimp_drawable_has_alpha(drawable); }
+bool is_gray(ItemId drawable) { return gimp_drawable_is_gray(drawable); }
+bool is_indexed(ImageId image) { return gimp_image_base_type(image) == GIMP_INDEXED; }
+bool selection_is_empty(ImageId image) { return gimp_selection_is_empty(image); }
+
+std::optional<Region> selection_bounds(ItemId drawable) {
+  Region r;
+  if (!gimp_drawable_mask_intersect(drawable, &r.x, &r.y, &r.width, &r.height)) return {};
+  return r;
+}
+
+GeglBuffer* drawable_buffer(ItemId drawable) { return gimp_drawable_get_buffer(drawable); }
+
+GeglBuffer* selection_buffer(ImageId image) {
+  return gimp_drawable_get_buffer(gimp_image_get_selection(image));
+}
+
+void undo_group_start(ImageId image) { gimp_image_undo_group_start(image); }
+void undo_group_end(ImageId image) { gimp_image_undo_group_end(image); }
+
+ItemId insert_layer_above(ItemId below, const std::string& name, int width, int height,
+                          int channels) {
+  const gint32 image = gimp_item_get_image(below);
+  const gint32 layer = gimp_layer_new(image, name.c_str(), width, height, layer_type(channels),
+                                      100.0, GIMP_LAYER_MODE_NORMAL);
+  if (layer == -1) return -1;
+  // Inserting at the position of `below` in its parent pushes it down by one.
+  gimp_image_insert_layer(image, layer, gimp_item_get_parent(below),
+                          gimp_image_get_item_position(image, below));
+  return layer;
+}
+
+void set_offsets(ItemId layer, int x, int y) { gimp_layer_set_offsets(layer, x, y); }
+
+void update(ItemId drawable, const Region& r) {
+  gimp_drawable_update(drawable, r.x, r.y, r.width, r.height);
+}
+
+void attach_text_parasite(ItemId item, const char* name, const std::string& text) {
+  GimpParasite* parasite = gimp_parasite_new(
+      name, GIMP_PARASITE_PERSISTENT | GIMP_PARASITE_UNDOABLE, text.size() + 1, text.c_str());
+  gimp_item_attach_parasite(item, parasite);
+  gimp_parasite_free(parasite);
+}
+
+void message(const std::string& text) { gimp_message(text.c_str()); }
+void progress_start(const std::string& text) { gimp_progress_init(text.c_str()); }
+void progress_update(double fraction) { gimp_progress_update(fraction); }
+void progress_text(const std::string& text) { gimp_progress_set_text(text.c_str()); }
+
+}  // namespace neural_style::plugin::host

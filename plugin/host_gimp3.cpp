@@ -1,0 +1,97 @@
+// host.h for GIMP 3, whose libgimp works on objects: each call looks its object up by ID.
+// The objects are owned by libgimp's cache, so nothing here unrefs them.
+#include <libgimp/gimp.h>
+
+#include "host.h"
+
+namespace neural_style::plugin::host {
+namespace {
+
+GimpItem* item(ItemId id) { return gimp_item_get_by_id(id); }
+GimpDrawable* drawable(ItemId id) { return gimp_drawable_get_by_id(id); }
+GimpLayer* layer(ItemId id) { return gimp_layer_get_by_id(id); }
+GimpImage* image(ImageId id) { return gimp_image_get_by_id(id); }
+
+GimpImageType layer_type(int channels) {
+  switch (channels) {
+    case 1: return GIMP_GRAY_IMAGE;
+    case 2: return GIMP_GRAYA_IMAGE;
+    case 3: return GIMP_RGB_IMAGE;
+    default: return GIMP_RGBA_IMAGE;
+  }
+}
+
+}  // namespace
+
+bool item_exists(ItemId id) { return gimp_item_id_is_valid(id); }
+bool is_layer(ItemId id) { return gimp_item_id_is_layer(id); }
+bool is_group(ItemId id) { return gimp_item_id_is_group_layer(id); }
+
+std::string item_name(ItemId id) {
+  gchar* name = gimp_item_get_name(item(id));
+  std::string result = name ? name : "";
+  g_free(name);
+  return result;
+}
+
+ImageId image_of(ItemId id) { return gimp_image_get_id(gimp_item_get_image(item(id))); }
+int width(ItemId id) { return gimp_drawable_get_width(drawable(id)); }
+int height(ItemId id) { return gimp_drawable_get_height(drawable(id)); }
+
+Region offsets(ItemId id) {
+  Region region;
+  gimp_drawable_get_offsets(drawable(id), &region.x, &region.y);
+  return region;
+}
+
+bool has_alpha(ItemId id) { return gimp_drawable_has_alpha(drawable(id)); }
+bool is_gray(ItemId id) { return gimp_drawable_is_gray(drawable(id)); }
+bool is_indexed(ImageId id) { return gimp_image_get_base_type(image(id)) == GIMP_INDEXED; }
+bool selection_is_empty(ImageId id) { return gimp_selection_is_empty(image(id)); }
+
+std::optional<Region> selection_bounds(ItemId id) {
+  Region r;
+  if (!gimp_drawable_mask_intersect(drawable(id), &r.x, &r.y, &r.width, &r.height)) return {};
+  return r;
+}
+
+GeglBuffer* drawable_buffer(ItemId id) { return gimp_drawable_get_buffer(drawable(id)); }
+
+GeglBuffer* selection_buffer(ImageId id) {
+  return gimp_drawable_get_buffer(GIMP_DRAWABLE(gimp_image_get_selection(image(id))));
+}
+
+void undo_group_start(ImageId id) { gimp_image_undo_group_start(image(id)); }
+void undo_group_end(ImageId id) { gimp_image_undo_group_end(image(id)); }
+
+ItemId insert_layer_above(ItemId below, const std::string& name, int width, int height,
+                          int channels) {
+  GimpImage* img = gimp_item_get_image(item(below));
+  GimpLayer* layer = gimp_layer_new(img, name.c_str(), width, height, layer_type(channels),
+                                    100.0, GIMP_LAYER_MODE_NORMAL);
+  if (!layer) return -1;
+  // Inserting at the position of `below` in its parent pushes it down by one.
+  gimp_image_insert_layer(img, layer, GIMP_LAYER(gimp_item_get_parent(item(below))),
+                          gimp_image_get_item_position(img, item(below)));
+  return gimp_item_get_id(GIMP_ITEM(layer));
+}
+
+void set_offsets(ItemId id, int x, int y) { gimp_layer_set_offsets(layer(id), x, y); }
+
+void update(ItemId id, const Region& r) {
+  gimp_drawable_update(drawable(id), r.x, r.y, r.width, r.height);
+}
+
+void attach_text_parasite(ItemId id, const char* name, const std::string& text) {
+  GimpParasite* parasite = gimp_parasite_new(
+      name, GIMP_PARASITE_PERSISTENT | GIMP_PARASITE_UNDOABLE, text.size() + 1, text.c_str());
+  gimp_item_attach_parasite(item(id), parasite);
+  gimp_parasite_free(parasite);
+}
+
+void message(const std::string& text) { gimp_message(text.c_str()); }
+void progress_start(const std::string& text) { gimp_progress_init(text.c_str()); }
+void progress_update(double fraction) { gimp_progress_update(fraction); }
+void progress_text(const std::string& text) { gimp_progress_set_text(text.c_str()); }
+
+}  // namespace neural_style::plugin::host

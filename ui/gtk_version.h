@@ -1,0 +1,26 @@
+// The few GTK calls that differ between GTK 2 (GIMP 2.10) and GTK 3 (GIMP 3), settled once
+// for the parts of the interface both plug-ins share.
+#pragma once
+
+#include <gtk/gtk.h>
+
+namespace neural_style::ui {
+
+inline GtkWidget* vertical_box_new(int spacing) {
+#if GTK_CHECK_VERSION(3, 0, 0)
+  return gtk_box_new(GTK_ORIENTATION_VERTICAL, spacing);
+#else
+  return gtk_vbox_new(FALSE, spacing);
+#endif
+}
+
+// GTK 2 shows a progress bar's text whenever it has one; GTK 3 only when asked.
+inline void progress_bar_show_text(GtkWidget* bar) {
+#if GTK_CHECK_VERSION(3, 0, 0)
+  gtk_progress_bar_set_show_text(GTK_PROGRESS_BAR(bar), TRUE);
+#else
+  (void)bar;
+#endif
+}
+
+}  // namespace neural_style::ui
