@@ -11,6 +11,11 @@
 
 #include "neural_style/settings.h"
 
+// Marks a string for translation where it is defined; _() translates it where it is shown.
+#ifndef N_
+#define N_(String) (String)  // as glib/gi18n-lib.h defines it
+#endif
+
 namespace neural_style::plugin {
 
 inline constexpr const char* kProcedureName = "plug-in-neural-style";
@@ -33,7 +38,8 @@ struct Arguments {
 };
 static_assert(std::is_trivially_copyable_v<Arguments>);
 
-enum class ArgumentType { drawable, int32, float64 };
+// boolean travels as int32 0/1 where the PDB has no booleans (GIMP 2.10).
+enum class ArgumentType { drawable, int32, float64, boolean };
 
 // One argument: its values run from min to max, plus an optional `special` value outside
 // that range with a meaning of its own (size 0 = the layer's own size, seed -1 = pick one).
@@ -41,6 +47,7 @@ enum class ArgumentType { drawable, int32, float64 };
 struct ArgumentSpec {
   const char* name;
   ArgumentType type;
+  const char* label;  // the control's label, N_() marked, with a mnemonic
   const char* meaning;
   double min;
   double max;
@@ -57,33 +64,38 @@ inline constexpr double kMinStyleWeight = 0.001;
 
 // In registration order; the procedure's first three arguments precede them.
 inline constexpr std::array<ArgumentSpec, 11> kArgumentSpecs = {{
-    {"style-drawable", ArgumentType::drawable,
+    {"style-drawable", ArgumentType::drawable, N_("_Layer:"),
      "The layer whose look is transferred; it may belong to any open image", 1, kMaxId, false,
      0, nullptr, &Arguments::style_drawable, nullptr},
-    {"style2-drawable", ArgumentType::drawable, "An optional second style layer", 1, kMaxId,
-     true, kNoLayer, "none", &Arguments::style2_drawable, nullptr},
-    {"style-mix", ArgumentType::float64,
+    {"style2-drawable", ArgumentType::drawable, N_("Second la_yer:"),
+     "An optional second style layer", 1, kMaxId, true, kNoLayer, "none",
+     &Arguments::style2_drawable, nullptr},
+    {"style-mix", ArgumentType::float64, N_("Mi_x:"),
      "Share of the second style, ignored without a second style layer", 0, 1, false, 0,
      nullptr, nullptr, &Arguments::style_mix},
-    {"style-weight", ArgumentType::float64, "Strength of the style", kMinStyleWeight,
-     kMaxWeight, false, 0, nullptr, nullptr, &Arguments::style_weight},
-    {"content-weight", ArgumentType::float64, "How much of the content's structure to keep", 0,
-     kMaxWeight, false, 0, nullptr, nullptr, &Arguments::content_weight},
-    {"tv-weight", ArgumentType::float64, "Smoothness", 0, kMaxWeight, false, 0, nullptr,
-     nullptr, &Arguments::tv_weight},
-    {"size", ArgumentType::int32,
+    {"style-weight", ArgumentType::float64, N_("Style _strength:"), "Strength of the style",
+     kMinStyleWeight, kMaxWeight, false, 0, nullptr, nullptr, &Arguments::style_weight},
+    {"content-weight", ArgumentType::float64, N_("Content _weight:"),
+     "How much of the content's structure to keep", 0, kMaxWeight, false, 0, nullptr, nullptr,
+     &Arguments::content_weight},
+    {"tv-weight", ArgumentType::float64, N_("S_moothness:"), "Smoothness", 0, kMaxWeight, false,
+     0, nullptr, nullptr, &Arguments::tv_weight},
+    {"size", ArgumentType::int32, N_("Working si_ze:"),
      "Working size: the longest side in pixels the style is computed at; the result is "
      "scaled back to the layer's size",
      kMinSide, kMaxSize, true, 0, "the layer's own size", &Arguments::size, nullptr},
-    {"iterations", ArgumentType::int32, "Optimisation budget: steps over all scales", 1,
-     kMaxIterations, false, 0, nullptr, &Arguments::iterations, nullptr},
-    {"style-scale", ArgumentType::float64,
+    {"iterations", ArgumentType::int32, N_("_Iterations:"),
+     "Optimisation budget: steps over all scales", 1, kMaxIterations, false, 0, nullptr,
+     &Arguments::iterations, nullptr},
+    {"style-scale", ArgumentType::float64, N_("S_troke size:"),
      "Scale of the style's brush strokes: the style layer's size relative to the working size",
      kMinStyleScale, kMaxStyleScale, false, 0, nullptr, nullptr, &Arguments::style_scale},
-    {"preserve-colors", ArgumentType::int32, "1 = keep the content's colours, 0 = take the style's",
-     0, 1, false, 0, nullptr, &Arguments::preserve_colors, nullptr},
-    {"seed", ArgumentType::int32, "Seed for the random choices, to reproduce a result", 0,
-     kMaxId, true, -1, "pick one", &Arguments::seed, nullptr},
+    {"preserve-colors", ArgumentType::boolean, N_("_Keep the content's colours"),
+     "1 = keep the content's colours, 0 = take the style's", 0, 1, false, 0, nullptr,
+     &Arguments::preserve_colors, nullptr},
+    {"seed", ArgumentType::int32, N_("Ran_dom seed:"),
+     "Seed for the random choices, to reproduce a result", 0, kMaxId, true, -1, "pick one",
+     &Arguments::seed, nullptr},
 }};
 
 // run-mode, image, drawable, then the table.

@@ -46,7 +46,8 @@ struct Reply {
 GimpPDBArgType pdb_type(ArgumentType type) {
   switch (type) {
     case ArgumentType::drawable: return GIMP_PDB_DRAWABLE;
-    case ArgumentType::int32: return GIMP_PDB_INT32;
+    case ArgumentType::int32:
+    case ArgumentType::boolean: return GIMP_PDB_INT32;
     case ArgumentType::float64: return GIMP_PDB_FLOAT;
   }
   return GIMP_PDB_INT32;
@@ -90,7 +91,8 @@ void query() {
 double param_value(const GimpParam& param, ArgumentType type) {
   switch (type) {
     case ArgumentType::drawable: return param.data.d_drawable;
-    case ArgumentType::int32: return param.data.d_int32;
+    case ArgumentType::int32:
+    case ArgumentType::boolean: return param.data.d_int32;
     case ArgumentType::float64: return param.data.d_float;
   }
   return 0;

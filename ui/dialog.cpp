@@ -11,6 +11,7 @@
 
 #include "engine_messages.h"
 #include "estimate.h"
+#include "controls.h"
 #include "help.h"
 #include "neural_style/weights.h"
 #include "presets.h"
@@ -30,51 +31,6 @@ constexpr int kSpinWidth = 6;
 constexpr guint kRefreshMilliseconds = 500;
 // GIMP's "New Seed" draws 32 bits; the seed argument is a non-negative int32.
 constexpr guint32 kSeedMask = 0x7fffffff;
-
-// A slider with an entry for one numeric argument: the slider spans the useful range, the
-// entry the argument's whole range. Logarithmic where the useful range spans decades.
-struct ScaleRow {
-  const char* argument;  // the procedure argument it edits, also the entry's widget name
-  const char* label;
-  const char* tooltip;
-  double lower, upper, step, page;
-  int digits;
-  bool logarithmic;
-};
-
-const ScaleRow kMixRow = {
-    "style-mix",
-    N_("Mi_x:"),
-    N_("Share of the second style: 0 takes only the first style, 1 only the second"),
-    0,
-    1,
-    0.01,
-    0.1,
-    2,
-    false};
-
-const ScaleRow kLookRows[] = {
-    {"style-weight", N_("Style _strength:"),
-     N_("How strongly the style shows, weighed against the content weight"), 0.1, 1000, 1, 10, 2,
-     true},
-    {"content-weight", N_("Content _weight:"), N_("How much of the original's shapes to keep"), 0,
-     100, 0.1, 1, 2, true},
-    {"tv-weight", N_("S_moothness:"), N_("Evens out noise and speckles"), 0, 100, 0.1, 1, 2, true},
-    {"style-scale", N_("S_troke size:"),
-     N_("Size of the style's brush strokes: the style layer's size relative to the working "
-        "size"),
-     0.25, 4, 0.05, 0.25, 2, true},
-};
-
-const ScaleRow kQualityRows[] = {
-    {"size", N_("Working si_ze:"),
-     N_("Longest side in pixels the style is computed at, 0 = the layer's own; the result is "
-        "scaled to the layer's size. Larger is slower and needs more memory"),
-     64, 2048, 16, 128, 0, true},
-    {"iterations", N_("_Iterations:"),
-     N_("Optimisation steps over all scales: more take longer and look more finished"), 10, 2000,
-     10, 100, 0, true},
-};
 
 const ArgumentSpec& argument_spec(const char* name) {
   for (const ArgumentSpec& spec : plugin::kArgumentSpecs)
@@ -157,8 +113,8 @@ GtkObject* scale_row(GtkTable* table, int row, const ScaleRow& r, DialogState& s
   const ArgumentSpec& spec = argument_spec(r.argument);
   const double lowest = spec.has_special ? std::min(spec.min, spec.special) : spec.min;
   GtkObject* adjustment = gimp_scale_entry_new(
-      table, 0, row, _(r.label), kScaleWidth, kSpinWidth, plugin::argument_value(s.arguments, spec),
-      r.lower, r.upper, r.step, r.page, r.digits, FALSE, lowest, spec.max, _(r.tooltip), nullptr);
+      table, 0, row, _(spec.label), kScaleWidth, kSpinWidth,
+      plugin::argument_value(s.arguments, spec), r.lower, r.upper, r.step, r.page, r.digits, FALSE, lowest, spec.max, _(r.tooltip), nullptr);
   if (r.logarithmic) gimp_scale_entry_set_logarithmic(adjustment, TRUE);
   gtk_widget_set_name(GTK_WIDGET(GIMP_SCALE_ENTRY_SPINBUTTON(adjustment)), r.argument);
   gtk_size_group_add_widget(s.labels, GTK_WIDGET(GIMP_SCALE_ENTRY_LABEL(adjustment)));
@@ -349,20 +305,11 @@ GtkWidget* estimate_section(DialogState& s) {
 
 // Which network a run uses: GIMP's hint box, a warning when it is the random one.
 GtkWidget* network_hint(DialogState& s) {
-  std::string text;
-  const char* icon = GIMP_ICON_DIALOG_INFORMATION;
-  try {
-    const std::string weights = plugin::weights_for_run();
-    text = weights.empty() ? plugin::translate_engine_message(weights_install_hint())
-                           : plugin::printf_text(_("Uses the pretrained VGG-19 network from %s."),
-                                                 weights.c_str());
-    if (weights.empty()) icon = GIMP_ICON_DIALOG_WARNING;
-  } catch (const Error& error) {
-    text = s.network_problem = plugin::translate_engine_message(error.what());
-    icon = GIMP_ICON_DIALOG_WARNING;
-  }
+  const NetworkNote note = network_note();
+  s.network_problem = note.problem;
+  const char* icon = note.warning ? GIMP_ICON_DIALOG_WARNING : GIMP_ICON_DIALOG_INFORMATION;
   GtkWidget* hint = GTK_WIDGET(
-      g_object_new(GIMP_TYPE_HINT_BOX, "icon-name", icon, "hint", text.c_str(), nullptr));
+      g_object_new(GIMP_TYPE_HINT_BOX, "icon-name", icon, "hint", note.text.c_str(), nullptr));
   gtk_widget_set_name(hint, kNetworkName);
   return hint;
 }

@@ -6,17 +6,10 @@
 #include <libgimp/gimp.h>
 
 #include "arguments.h"
+#include "dialog_names.h"
 #include "estimate.h"
 
 namespace neural_style::ui {
-
-// Widget names (gtk_widget_set_name), for tests and themes. The control of each procedure
-// argument is named like the argument ("style-weight", "seed", …); these name the rest.
-inline constexpr const char* kPresetName = "preset";
-inline constexpr const char* kTimeName = "estimate-time";
-inline constexpr const char* kMemoryName = "estimate-memory";
-inline constexpr const char* kNetworkName = "network";
-inline constexpr const char* kProblemName = "problem";
 
 // The response of the Reset button.
 inline constexpr int kResponseReset = 1;

@@ -14,6 +14,15 @@ inline GtkWidget* vertical_box_new(int spacing) {
 #endif
 }
 
+inline void label_align_top_left(GtkWidget* label) {
+#if GTK_CHECK_VERSION(3, 16, 0)
+  gtk_label_set_xalign(GTK_LABEL(label), 0.0);
+  gtk_label_set_yalign(GTK_LABEL(label), 0.0);
+#else
+  gtk_misc_set_alignment(GTK_MISC(label), 0.0, 0.0);
+#endif
+}
+
 // GTK 2 shows a progress bar's text whenever it has one; GTK 3 only when asked.
 inline void progress_bar_show_text(GtkWidget* bar) {
 #if GTK_CHECK_VERSION(3, 0, 0)

@@ -49,7 +49,7 @@ GtkWidget* help_text() {
   gtk_label_set_line_wrap(GTK_LABEL(label), TRUE);
   gtk_label_set_selectable(GTK_LABEL(label), TRUE);
   gtk_widget_set_size_request(label, 480, -1);
-  gtk_misc_set_alignment(GTK_MISC(label), 0.0, 0.0);
+  label_align_top_left(label);
   GtkWidget* box = vertical_box_new(0);
   gtk_container_set_border_width(GTK_CONTAINER(box), 12);
   gtk_box_pack_start(GTK_BOX(box), label, TRUE, TRUE, 0);

@@ -137,8 +137,14 @@ void build(RunWindow& w, const std::string& title) {
   w.dialog = gimp_dialog_new(title.c_str(), kRunWindowRole, nullptr, GtkDialogFlags(0), nullptr,
                              nullptr, _("_Stop and Keep"), kResponseStop, _("_Cancel"),
                              GTK_RESPONSE_CANCEL, nullptr);
+#if GIMP_CHECK_VERSION(2, 99, 0)
+  // GTK 3 deprecates GTK's call; GIMP 3 keeps it under its own name.
+  gint order[] = {kResponseStop, GTK_RESPONSE_CANCEL};
+  gimp_dialog_set_alternative_button_order_from_array(GIMP_DIALOG(w.dialog), 2, order);
+#else
   gtk_dialog_set_alternative_button_order(GTK_DIALOG(w.dialog), kResponseStop, GTK_RESPONSE_CANCEL,
                                           -1);
+#endif
   gimp_window_set_transient(GTK_WINDOW(w.dialog));
   GtkWidget* vbox = vertical_box_new(12);
   gtk_container_set_border_width(GTK_CONTAINER(vbox), 12);

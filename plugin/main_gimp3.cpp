@@ -1,0 +1,188 @@
+// The GIMP 3 plug-in: a GimpPlugIn whose one GimpProcedure, plug-in-neural-style, takes
+// the same arguments as in GIMP 2.10 after GIMP 3's run-mode, image and selected
+// drawables. Each selected layer gets its own result layer, all in one undo group; the
+// procedure returns them. GIMP keeps the last values in the procedure's config.
+#include <gegl.h>
+#include <glib/gi18n-lib.h>
+#include <libgimp/gimp.h>
+#include <libgimp/gimpui.h>
+
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "arguments.h"
+#include "engine_messages.h"
+#include "estimate.h"
+#include "failure.h"
+#include "i18n.h"
+#include "neural_style/error.h"
+#include "neural_style/process.h"
+#include "procedure_config.h"
+#include "procedure_dialog.h"
+#include "run_window.h"
+#include "stylise.h"
+#include "text.h"
+
+struct NeuralStylePlugIn {
+  GimpPlugIn parent_instance;
+};
+
+struct NeuralStylePlugInClass {
+  GimpPlugInClass parent_class;
+};
+
+G_DEFINE_TYPE(NeuralStylePlugIn, neural_style_plug_in, GIMP_TYPE_PLUG_IN)
+
+namespace {
+
+using namespace neural_style::plugin;
+
+GimpValueArray* failed(GimpProcedure* procedure, GimpPDBStatusType status,
+                       const std::string& message) {
+  GError* error = message.empty() ? nullptr
+                                  : g_error_new_literal(GIMP_PLUG_IN_ERROR, 0, message.c_str());
+  return gimp_procedure_new_return_values(procedure, status, error);
+}
+
+GimpValueArray* succeeded(GimpProcedure* procedure, const std::vector<ItemId>& layers) {
+  GimpValueArray* values = gimp_procedure_new_return_values(procedure, GIMP_PDB_SUCCESS, nullptr);
+  std::vector<GObject*> objects;  // NULL-terminated, as GimpCoreObjectArray is
+  for (ItemId layer : layers) objects.push_back(G_OBJECT(gimp_layer_get_by_id(layer)));
+  objects.push_back(nullptr);
+  GIMP_VALUES_SET_CORE_OBJECT_ARRAY(values, 1, objects.data());
+  return values;
+}
+
+std::vector<ItemId> ids_of(GimpDrawable** drawables) {
+  std::vector<ItemId> ids;
+  for (GimpDrawable** d = drawables; d && *d; ++d) ids.push_back(gimp_item_get_id(GIMP_ITEM(*d)));
+  if (ids.empty()) throw calling_failure(_("Select at least one layer to stylise."));
+  return ids;
+}
+
+// The new layers; nothing when the user cancelled the dialog or the run.
+std::optional<std::vector<ItemId>> run_in_mode(GimpProcedure* procedure, GimpRunMode mode,
+                                               GimpProcedureConfig* config, ImageId image,
+                                               const std::vector<ItemId>& drawables) {
+  if (mode != GIMP_RUN_INTERACTIVE) {
+    check_arguments(arguments_of(config));
+    bool told = random_features_told();
+    const auto layers = stylise(image, drawables, arguments_of(config), told);
+    if (told) remember_random_features_told();
+    return layers;
+  }
+  gimp_ui_init("neural-style");
+  // Kept beyond the dialog, so closing it never waits for the measurement.
+  neural_style::ui::Calibration calibration;
+  if (!neural_style::ui::run_procedure_dialog(procedure, config, image, drawables.front(),
+                                              calibration))
+    return std::nullopt;
+  const Arguments arguments = arguments_of(config);
+  check_arguments(arguments);
+  // The dialog's network line has already said whether the real weights are installed.
+  remember_random_features_told();
+  return neural_style::ui::stylise_watched(image, drawables, arguments);
+}
+
+GimpValueArray* run(GimpProcedure* procedure, GimpRunMode mode, GimpImage* image,
+                    GimpDrawable** drawables, GimpProcedureConfig* config, gpointer) {
+  init_i18n();
+  gegl_init(nullptr, nullptr);
+  try {
+    const std::optional<std::vector<ItemId>> layers =
+        run_in_mode(procedure, mode, config, gimp_image_get_id(image), ids_of(drawables));
+    if (!layers) return failed(procedure, GIMP_PDB_CANCEL, "");
+    if (mode != GIMP_RUN_NONINTERACTIVE) gimp_displays_flush();
+    return succeeded(procedure, *layers);
+  } catch (const Failure& failure) {
+    return failed(procedure,
+                  failure.kind() == Failure::Kind::calling ? GIMP_PDB_CALLING_ERROR
+                                                           : GIMP_PDB_EXECUTION_ERROR,
+                  failure.what());
+  } catch (const neural_style::Error& error) {
+    return failed(procedure, GIMP_PDB_EXECUTION_ERROR, translate_engine_message(error.what()));
+  } catch (const std::exception& error) {
+    return failed(procedure, GIMP_PDB_EXECUTION_ERROR,
+                  printf_text(_("The style transfer failed: %s"), error.what()));
+  }
+}
+
+// GIMP checks the range itself; special values below it (size 0, seed -1) widen it, and
+// check_arguments refuses the gap between them and the range.
+void add_argument(GimpProcedure* procedure, const ArgumentSpec& spec) {
+  const std::string blurb = describe_argument(spec);
+  const double value = argument_value(Arguments{}, spec);
+  const double min = spec.has_special ? std::min(spec.min, spec.special) : spec.min;
+  const char* label = _(spec.label);
+  const auto flags = G_PARAM_READWRITE;
+  switch (spec.type) {
+    case ArgumentType::drawable:
+      gimp_procedure_add_drawable_argument(procedure, spec.name, label, blurb.c_str(),
+                                           spec.has_special, flags);
+      break;
+    case ArgumentType::int32:
+      gimp_procedure_add_int_argument(procedure, spec.name, label, blurb.c_str(), gint(min),
+                                      gint(spec.max), gint(value), flags);
+      break;
+    case ArgumentType::float64:
+      gimp_procedure_add_double_argument(procedure, spec.name, label, blurb.c_str(), min,
+                                         spec.max, value, flags);
+      break;
+    case ArgumentType::boolean:
+      gimp_procedure_add_boolean_argument(procedure, spec.name, label, blurb.c_str(), value != 0,
+                                          flags);
+      break;
+  }
+}
+
+GList* query_procedures(GimpPlugIn*) { return g_list_append(nullptr, g_strdup(kProcedureName)); }
+
+GimpProcedure* create_procedure(GimpPlugIn* plug_in, const gchar* name) {
+  if (g_strcmp0(name, kProcedureName) != 0) return nullptr;
+  init_i18n();
+  GimpProcedure* procedure =
+      gimp_image_procedure_new(plug_in, name, GIMP_PDB_PROC_TYPE_PLUGIN, run, nullptr, nullptr);
+  gimp_procedure_set_image_types(procedure, "RGB*, GRAY*");
+  gimp_procedure_set_sensitivity_mask(
+      procedure, GIMP_PROCEDURE_SENSITIVE_DRAWABLE | GIMP_PROCEDURE_SENSITIVE_DRAWABLES);
+  gimp_procedure_set_menu_label(procedure, _("Neural Style _Transfer…"));
+  gimp_procedure_add_menu_path(procedure, "<Image>/Filters/Artistic");
+  gimp_procedure_set_documentation(
+      procedure, _("Paint a layer in the style of another with a neural network"),
+      "Neural style transfer (Gatys et al.): optimises a new layer so that a VGG-19 network "
+      "sees the content layer's structure in it and the style layer's textures. Each selected "
+      "layer gets a new layer above it, limited to the selection if there is one, all in one "
+      "undo step; its settings are attached as the parasite 'neural-style-settings'.",
+      name);
+  gimp_procedure_set_attribution(procedure, "The gimp-neural-style authors",
+                                 "The gimp-neural-style authors", "2024");
+  for (const ArgumentSpec& spec : kArgumentSpecs) add_argument(procedure, spec);
+  gimp_procedure_add_core_object_array_return_value(
+      procedure, "layers", "Layers",
+      "The new layers, each directly above its content layer, in the order of the drawables",
+      GIMP_TYPE_LAYER, G_PARAM_READWRITE);
+  return procedure;
+}
+
+// Translations are bound by init_i18n (catalogues beside the plug-in or in the install
+// prefix); GIMP 3's own scheme would only look beside the plug-in.
+gboolean set_i18n(GimpPlugIn*, const gchar*, gchar**, gchar**) { return FALSE; }
+
+}  // namespace
+
+static void neural_style_plug_in_class_init(NeuralStylePlugInClass* klass) {
+  GimpPlugInClass* plug_in_class = GIMP_PLUG_IN_CLASS(klass);
+  plug_in_class->query_procedures = query_procedures;
+  plug_in_class->create_procedure = create_procedure;
+  plug_in_class->set_i18n = set_i18n;
+}
+
+static void neural_style_plug_in_init(NeuralStylePlugIn*) {}
+
+int main(int argc, char* argv[]) {
+  // Before anything loads OpenMP; GIMP's pipes are plain inherited descriptors and survive.
+  neural_style::sleep_idle_openmp_threads(argv);
+  return gimp_main(neural_style_plug_in_get_type(), argc, argv);
+}

@@ -1,0 +1,20 @@
+// The settings dialog of GIMP 3: a GimpProcedureDialog over the procedure's config, laid out
+// like GIMP 2.10's dialog (Style, Look, Quality, Estimate), with the same presets, slider
+// ranges, estimate and network line.
+#pragma once
+
+#include <libgimp/gimpui.h>
+
+#include "estimate.h"
+#include "host.h"
+
+namespace neural_style::ui {
+
+// Shows the dialog for stylising `drawable` (the first selected layer) of `image` until OK
+// or Cancel; true when the user pressed OK, `config` then holding the settings. The
+// estimate uses `calibration`, which must outlive the dialog. Needs gimp_ui_init.
+bool run_procedure_dialog(GimpProcedure* procedure, GimpProcedureConfig* config,
+                          plugin::ImageId image, plugin::ItemId drawable,
+                          const Calibration& calibration);
+
+}  // namespace neural_style::ui
