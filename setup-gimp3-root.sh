@@ -19,15 +19,8 @@
 set -eu
 
 SUITE=trixie
-# Everything the build and the tests need, as setup.sh lists for Debian 12.
-PACKAGES="
-  g++ meson ninja-build pkg-config gettext
-  libtorch-dev libopenblas0-openmp nlohmann-json3-dev
-  libgimp-3.0-dev gimp libgegl-dev libbabl-dev
-  libgtest-dev
-  python3 python3-torch python3-torchvision python3-pil
-  xvfb xauth openbox xdotool
-"
+# Everything the build and the tests need on Debian 13, as setup.sh lists it.
+PACKAGES=$("$(dirname "$0")/setup.sh" --list 13)
 
 me=$(basename "$0")
 say() { echo "$me: $*" >&2; }

@@ -1,16 +1,33 @@
 #!/bin/sh
-# Installs every Debian 12 package the project needs to build, test and run. Idempotent:
-# when everything is present it only checks and returns within a second.
+# Installs every Debian package the project needs to build, test and run: GIMP 2.10's on
+# Debian 12, GIMP 3's on Debian 13 and later. Idempotent: when everything is present it
+# only checks and returns within a second.
+#   ./setup.sh                  install what is missing
+#   ./setup.sh --list [MAJOR]   print the packages for a Debian release (default: this one)
 set -eu
 
-PACKAGES="
-  g++ meson ninja-build pkg-config gettext
-  libtorch-dev libopenblas0-openmp nlohmann-json3-dev
-  libgimp2.0-dev gimp libgegl-dev libbabl-dev
-  libgtest-dev
-  python3 python3-torch python3-torchvision python3-pil
-  xvfb xauth openbox xdotool gtk2-engines-pixbuf
-"
+packages_for() {
+  common="
+    g++ meson ninja-build pkg-config gettext
+    libtorch-dev libopenblas0-openmp nlohmann-json3-dev
+    gimp libgegl-dev libbabl-dev
+    libgtest-dev
+    python3 python3-torch python3-torchvision python3-pil
+    xvfb xauth openbox xdotool"
+  case $1 in
+    12) echo "$common libgimp2.0-dev gtk2-engines-pixbuf" ;;  # GTK 2 theme for the tests
+    *) echo "$common libgimp-3.0-dev" ;;
+  esac
+}
+
+# shellcheck disable=SC1091 # the machine's own file
+release=$(. /etc/os-release && echo "${VERSION_ID:-}")
+release=${release%%.*}
+if [ "${1:-}" = --list ]; then
+  packages_for "${2:-$release}"
+  exit 0
+fi
+PACKAGES=$(packages_for "$release")
 
 missing=""
 for package in $PACKAGES; do
