@@ -1,8 +1,15 @@
 ; Helpers shared by the GIMP batch-mode tests. Every assertion prints one line,
 ; "PASS <name>" or "FAIL <name>: <detail>", through gimp-message; the runner counts them.
+; The runner loads gimp2.scm or gimp3.scm first: every call that differs between GIMP
+; versions is one of their wrappers.
+
+; Newlines written as \n, so that a FAIL line stays one line for the runner.
+(define (one-line text)
+  (apply string-append
+         (map (lambda (c) (if (char=? c #\newline) "\\n" (string c))) (string->list text))))
 
 (define (->string x)
-  (cond ((string? x) (string-append "\"" x "\""))
+  (cond ((string? x) (string-append "\"" (one-line x) "\""))
         ((number? x) (number->string x))
         ((boolean? x) (if x "#t" "#f"))
         ((null? x) "()")
@@ -67,11 +74,9 @@
 ; the top of `parent` (0 = the image). `alpha` is a Scheme boolean (#t or #f): Script-Fu's
 ; FALSE is 0, which Scheme counts as true.
 (define (add-plasma-layer img parent name width height alpha seed)
-  (let ((layer (car (gimp-layer-new img width height
-                                    (layer-type (car (gimp-image-base-type img)) alpha)
-                                    name 100 LAYER-MODE-NORMAL))))
+  (let ((layer (new-layer img name width height (layer-type (image-base-type img) alpha))))
     (gimp-image-insert-layer img layer parent 0)
-    (plug-in-plasma RUN-NONINTERACTIVE img layer seed 2.5)
+    (plasma-fill layer seed)
     layer))
 
 (define (new-image width height base)
@@ -81,15 +86,12 @@
 
 ; A fast run: random features, the layer's own size, few iterations, a fixed seed.
 (define (stylise img content style)
-  (car (plug-in-neural-style RUN-NONINTERACTIVE img content style -1 0.5 10 1 1 0 5 1 0 7)))
+  (neural-style RUN-NONINTERACTIVE img content style no-layer 0.5 10 1 1 0 5 1 0 7))
 
 (define (settings-of layer)
   (caddr (car (gimp-item-get-parasite layer "neural-style-settings"))))
 
 ; --- Pixels ------------------------------------------------------------------------
-
-(define (pixel layer x y)
-  (vector->list (cadr (gimp-drawable-get-pixel layer x y))))
 
 ; Five by five points spread over a w x h area.
 (define (spread size)
@@ -104,13 +106,10 @@
   (map (lambda (p) (pixel layer (car p) (cadr p))) points))
 
 (define (layer-grid layer)
-  (grid (car (gimp-drawable-width layer)) (car (gimp-drawable-height layer))))
+  (grid (drawable-width layer) (drawable-height layer)))
 
 (define (alpha-at layer x y)
   (let ((p (pixel layer x y))) (list-ref p (- (length p) 1))))
 
 (define (largest-difference a b)
   (apply max (map (lambda (p q) (apply max (map (lambda (u v) (abs (- u v))) p q))) a b)))
-
-(define (layer-ids img)
-  (vector->list (cadr (gimp-image-get-layers img))))

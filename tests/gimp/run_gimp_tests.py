@@ -1,12 +1,24 @@
 #!/usr/bin/python3
-"""GIMP batch-mode tests of the plug-in.
+r"""GIMP batch-mode tests of the plug-in.
 
 Installs the built plug-in into a temporary plug-ins folder (the installed layout,
 neural-style/neural-style), runs gimp-console with a fresh temporary profile and the
-Script-Fu test files, and counts the PASS/FAIL lines they print. GIMP exits with 0 even
-after errors, so its output is what tells: the runner also fails on a batch command that
-broke off, on "inconsistent undo", on a plug-in crash, and checks that the user is told
-exactly once that no weights are installed.
+Script-Fu test files, and counts the PASS/FAIL lines they print. GIMP 2.10 exits with 0
+even after errors, so its output is what tells: the runner also fails on a batch command
+that broke off, on "inconsistent undo", on a plug-in crash, and checks that the user is
+told exactly once that no weights are installed.
+
+The same test files run on GIMP 2.10 and GIMP 3.0: the calls that differ are wrapped in
+gimp2.scm and gimp3.scm, and the runner loads the one for the GIMP it runs. GIMP 3 only
+also runs test_several_drawables.scm; GIMP 2.10 only, test_last_values.scm (GIMP 3 keeps
+last values only after interactive runs, which tests/gui covers). For example:
+
+  run_gimp_tests.py build/plugin/neural-style --gimp gimp-console-2.10 \
+      --system-plugins /usr/lib/gimp/2.0/plug-ins --models-dir /usr/local/share/neural-style/models
+  ./setup-gimp3-root.sh run -- /usr/bin/python3 tests/gimp/run_gimp_tests.py \
+      build-gimp3/plugin/neural-style --gimp gimp-console-3.0 \
+      --system-plugins /usr/lib/x86_64-linux-gnu/gimp/3.0/plug-ins \
+      --models-dir /usr/local/share/neural-style/models
 
 Prints every result, then a last line "N passed, M failed"; exits 1 on any failure.
 """
@@ -22,6 +34,10 @@ import tempfile
 GIMP_TIMEOUT_S = 300
 # The Script-Fu files run in one GIMP session, each as its own batch command.
 TEST_FILES = ["test_new_layer.scm", "test_pixels.scm", "test_styles.scm", "test_bad_input.scm"]
+# What only GIMP 3 can do: several drawables in one call.
+GIMP3_TEST_FILES = ["test_several_drawables.scm"]
+# Repeat after a batch run: only GIMP 2.10 keeps the last values of non-interactive runs.
+GIMP2_TEST_FILES = ["test_last_values.scm"]
 # Runs in a second session, with a broken weights file installed next to the plug-in.
 WEIGHTS_FAILURE_FILE = "test_weights_failure.scm"
 WEIGHTS_FILE = "vgg19-features.safetensors"
@@ -42,31 +58,45 @@ def install_plugin(plugin, plugins):
     return folder
 
 
-def environment(root, plugins, system_plugins):
+def gimp_version(gimp):
+    """The major version of the GIMP program: 2 or 3."""
+    done = subprocess.run([gimp, "--version"], stdout=subprocess.PIPE,
+                          stderr=subprocess.STDOUT, text=True, errors="replace", check=True)
+    match = re.search(r"version (\d+)\.", done.stdout)
+    if not match:
+        sys.exit(f"cannot tell the version of {gimp} from: {done.stdout.strip()}")
+    return int(match.group(1))
+
+
+def environment(root, plugins, system_plugins, version):
     env = dict(os.environ)
     env.pop("NEURAL_STYLE_WEIGHTS", None)
     # A fresh profile per session, and no user data folder with real weights in it.
     session = tempfile.mkdtemp(dir=root)
-    env.update(
-        GIMP2_DIRECTORY=os.path.join(session, "profile"),
-        XDG_DATA_HOME=os.path.join(session, "data"),
-        XDG_CACHE_HOME=os.path.join(session, "cache"),
-        GIMP_TESTING_PLUGINDIRS=plugins + os.pathsep + system_plugins,
-    )
+    env.update({
+        f"GIMP{version}_DIRECTORY": os.path.join(session, "profile"),
+        "XDG_DATA_HOME": os.path.join(session, "data"),
+        "XDG_CACHE_HOME": os.path.join(session, "cache"),
+        "GIMP_TESTING_PLUGINDIRS": plugins + os.pathsep + system_plugins,
+    })
     return env
 
 
-def run_gimp(gimp, tests_dir, files, env, network):
-    """Runs each test file as a batch command; `network` is what their results should
-    record in the settings parasite."""
+def run_gimp(gimp, version, tests_dir, files, env, network):
+    """Runs each test file as a batch command, after the wrappers for this GIMP version
+    and the helpers; `network` is what their results should record in the settings
+    parasite."""
+    wrappers = scheme_string(os.path.join(tests_dir, f"gimp{version}.scm"))
     helpers = scheme_string(os.path.join(tests_dir, "helpers.scm"))
     prelude = f"(define expected-network {scheme_string(network)})"
     command = ["timeout", str(GIMP_TIMEOUT_S), gimp, "-i", "-d", "-f", "-n", "-c",
                "--batch-interpreter=plug-in-script-fu-eval"]
     for name in files:
         test = scheme_string(os.path.join(tests_dir, name))
-        command += ["-b", f"(begin {prelude} (load {helpers}) (load {test}))"]
-    command += ["-b", "(gimp-quit 0)"]
+        command += ["-b", f"(begin {prelude} (load {wrappers}) (load {helpers}) (load {test}))"]
+    # GIMP 3 quits after the batch commands with --quit (exit status 70 after an error,
+    # and the commands after a failed one are skipped); GIMP 2.10 needs a last command.
+    command += ["--quit"] if version >= 3 else ["-b", "(gimp-quit 0)"]
     done = subprocess.run(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                           text=True, errors="replace")
     return done.returncode, done.stdout
@@ -117,29 +147,33 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("plugin", help="the built plug-in executable")
     parser.add_argument("--gimp", default="gimp-console-2.10")
+    parser.add_argument("--gimp-version", type=int, choices=(2, 3),
+                        help="the major version of --gimp (default: ask it)")
     parser.add_argument("--system-plugins", required=True, help="GIMP's own plug-ins folder")
     parser.add_argument("--models-dir", required=True,
                         help="the installed models folder (the engine's last weights lookup)")
     args = parser.parse_args()
     tests_dir = os.path.dirname(os.path.abspath(__file__))
+    version = args.gimp_version or gimp_version(args.gimp)
+    files = TEST_FILES + (GIMP3_TEST_FILES if version >= 3 else GIMP2_TEST_FILES)
     tally = Tally()
     with tempfile.TemporaryDirectory(prefix="neural-style-gimp-") as root:
         plugins = os.path.join(root, "plug-ins")
         install_plugin(args.plugin, plugins)
-        env = environment(root, plugins, args.system_plugins)
+        env = environment(root, plugins, args.system_plugins, version)
         # Installed weights cannot be hidden from the engine's lookup; then they are used.
         pretrained = weights_installed(args.models_dir)
         network = "pretrained" if pretrained else "random features"
-        tally.session("main", *run_gimp(args.gimp, tests_dir, TEST_FILES, env, network),
+        tally.session("main", *run_gimp(args.gimp, version, tests_dir, files, env, network),
                       0 if pretrained else 1)
 
         plugins = os.path.join(root, "plug-ins-with-weights")
         folder = install_plugin(args.plugin, plugins)
         with open(os.path.join(folder, WEIGHTS_FILE), "wb") as f:
             f.write(b"\x10\x00\x00\x00\x00\x00\x00\x00not json at all")
-        env = environment(root, plugins, args.system_plugins)
-        tally.session("weights",
-                      *run_gimp(args.gimp, tests_dir, [WEIGHTS_FAILURE_FILE], env, "pretrained"),
+        env = environment(root, plugins, args.system_plugins, version)
+        tally.session("weights", *run_gimp(args.gimp, version, tests_dir,
+                                           [WEIGHTS_FAILURE_FILE], env, "pretrained"),
                       0)
     print(f"{tally.passed} passed, {tally.failed} failed")
     return 1 if tally.failed else 0

@@ -4,12 +4,13 @@
 (define (run-with img content style)
   (lambda () (stylise img content style)))
 
-; Calls with the fast settings, one argument replaced: (index value), index 0 = style-mix.
+; Calls with the fast settings, one argument replaced: (index value), index 0 = style-mix,
+; the procedure's 6th argument (run-mode is the 1st).
 (define (run-with-argument img content style index value)
   (let ((args (list 0.5 10 1 1 0 5 1 0 7)))
     (lambda ()
-      (apply plug-in-neural-style
-             (append (list RUN-NONINTERACTIVE img content style -1)
+      (apply neural-style
+             (append (list RUN-NONINTERACTIVE img content style no-layer)
                      (let loop ((i 0) (rest args))
                        (if (null? rest) '()
                            (cons (if (= i index) value (car rest)) (loop (+ i 1) (cdr rest))))))))))
@@ -17,8 +18,8 @@
 (let* ((img (new-image 96 64 RGB))
        (style (add-plasma-layer img 0 "Style" 96 64 #f 2))
        (content (add-plasma-layer img 0 "Content" 64 48 #f 1))
-       (group (car (gimp-layer-group-new img)))
-       (channel (car (gimp-channel-new img 96 64 "Channel" 50 '(0 0 0))))
+       (group (new-group img))
+       (channel (new-channel img "Channel" 96 64))
        (masked (add-plasma-layer img 0 "Masked" 96 64 #f 3))
        (tiny (add-plasma-layer img 0 "Tiny" 10 10 #f 4))
        (thin-style (add-plasma-layer img 0 "Thin" 12 40 #f 5))
@@ -43,27 +44,36 @@
                    (run-with img content thin-style))
       (check-fails "bad: content from another image" "does not belong to this image"
                    (run-with img foreign style))
-      (check-fails "bad: no style layer" "style-drawable must be a layer, not -1"
-                   (run-with img content -1))
-      (check-fails "bad: deleted style layer id" "invalid ID"
+      (check-fails "bad: no style layer"
+                   (missing-layer-message 4 "style-drawable must be a layer, not -1")
+                   (run-with img content no-layer))
+      (check-fails "bad: deleted style layer id" (invalid-id-message "invalid ID")
                    (run-with img content 987654))
-      (check-fails "bad: style-mix out of range" "style-mix must be from 0 to 1 (it is 1.5)"
+      (check-fails "bad: style-mix out of range"
+                   (range-message 6 "style-mix must be from 0 to 1 (it is 1.5)")
                    (run-with-argument img content style 0 1.5))
-      (check-fails "bad: style-weight out of range" "style-weight must be from 0.001"
+      (check-fails "bad: style-weight out of range"
+                   (range-message 7 "style-weight must be from 0.001")
                    (run-with-argument img content style 1 0))
-      (check-fails "bad: content-weight out of range" "content-weight must be from 0"
+      (check-fails "bad: content-weight out of range"
+                   (range-message 8 "content-weight must be from 0")
                    (run-with-argument img content style 2 -1))
-      (check-fails "bad: tv-weight out of range" "tv-weight must be from 0"
+      (check-fails "bad: tv-weight out of range" (range-message 9 "tv-weight must be from 0")
                    (run-with-argument img content style 3 2e9))
+      ; 8 is inside the declared range 0 to 8192: only the plug-in can refuse it.
       (check-fails "bad: size out of range" "size must be from 16 to 8192, or 0 (it is 8)"
                    (run-with-argument img content style 4 8))
-      (check-fails "bad: iterations out of range" "iterations must be from 1 to 100000 (it is 0)"
+      (check-fails "bad: iterations out of range"
+                   (range-message 11 "iterations must be from 1 to 100000 (it is 0)")
                    (run-with-argument img content style 5 0))
-      (check-fails "bad: style-scale out of range" "style-scale must be from 0.1 to 8"
+      (check-fails "bad: style-scale out of range"
+                   (range-message 12 "style-scale must be from 0.1 to 8")
                    (run-with-argument img content style 6 9))
-      (check-fails "bad: preserve-colors out of range" "preserve-colors must be from 0 to 1"
-                   (run-with-argument img content style 7 2))
-      (check-fails "bad: seed out of range" "seed must be from 0 to 2147483647, or -1"
+      (check-fails "bad: preserve-colors out of range"
+                   (boolean-message 13 "preserve-colors must be from 0 to 1")
+                   (run-with-argument img content style 7 not-a-boolean))
+      (check-fails "bad: seed out of range"
+                   (range-message 14 "seed must be from 0 to 2147483647, or -1")
                    (run-with-argument img content style 8 -5))
       ; A selection that misses the content layer (64 x 48 at the origin).
       (gimp-image-select-rectangle img CHANNEL-OP-REPLACE 70 50 20 10)
@@ -89,10 +99,10 @@
 ; A working size beyond the memory: the answer says which size fits. The layer is never
 ; painted, so GIMP does not allocate it; style-scale 8 makes the need exceed any machine.
 (let* ((img (new-image 8192 8192 RGB))
-       (huge (car (gimp-layer-new img 8192 8192 RGB-IMAGE "Huge" 100 LAYER-MODE-NORMAL))))
+       (huge (new-layer img "Huge" 8192 8192 RGB-IMAGE)))
   (gimp-image-insert-layer img huge 0 0)
   (check-fails "bad: beyond memory" "the largest size that fits is"
-               (lambda () (plug-in-neural-style RUN-NONINTERACTIVE img huge huge -1
-                                                0.5 10 1 1 0 5 8 0 7)))
+               (lambda () (neural-style RUN-NONINTERACTIVE img huge huge no-layer
+                                        0.5 10 1 1 0 5 8 0 7)))
   (check-equal "bad: beyond memory, image unchanged" 1 (length (layer-ids img)))
   (gimp-image-delete img))

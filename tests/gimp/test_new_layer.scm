@@ -11,7 +11,7 @@
   (gimp-layer-set-offsets content 10 7)
   (let ((result (stylise img content style)))
     (check-equal "new-layer: one layer more" (+ 1 (length before)) (length (layer-ids img)))
-    (check "new-layer: returns a layer" (= 1 (car (gimp-item-is-layer result))))
+    (check "new-layer: returns a layer" (= 1 (item-is-layer result)))
     (check-equal "new-layer: right above the content" position
                  (car (gimp-image-get-item-position img result)))
     (check-equal "new-layer: content moved down one" (+ position 1)
@@ -20,8 +20,8 @@
     (check-equal "new-layer: name" "Content in the style of Style"
                  (car (gimp-item-get-name result)))
     (check-equal "new-layer: size" '(64 48)
-                 (list (car (gimp-drawable-width result)) (car (gimp-drawable-height result))))
-    (check-equal "new-layer: offsets" '(10 7) (gimp-drawable-offsets result))
+                 (list (drawable-width result) (drawable-height result)))
+    (check-equal "new-layer: offsets" '(10 7) (drawable-offsets result))
     (check-equal "new-layer: no alpha added" 0 (car (gimp-drawable-has-alpha result)))
     (check-equal "new-layer: content pixels unchanged" content-before (sample content points))
     (check "new-layer: result differs from the content"
@@ -40,7 +40,7 @@
 ; Inside a layer group the new layer joins the group, right above the content.
 (let* ((img (new-image 64 48 RGB))
        (style (add-plasma-layer img 0 "Style" 64 48 #f 2))
-       (group (car (gimp-layer-group-new img))))
+       (group (new-group img)))
   (gimp-image-insert-layer img group 0 0)
   (add-plasma-layer img group "Above" 64 48 #f 3)
   (let* ((content (add-plasma-layer img group "Content" 64 48 #f 1))
@@ -51,7 +51,7 @@
                  (car (gimp-item-get-parent result)))
     (check-equal "group: right above the content" position
                  (car (gimp-image-get-item-position img result)))
-    (check-equal "group: one child more" 4 (car (gimp-item-get-children group)))
+    (check-equal "group: one child more" 4 (child-count group))
     (check-equal "group: layer above stays on top" 0
                  (car (gimp-image-get-item-position img above))))
   (gimp-image-delete img))
