@@ -17,16 +17,44 @@ at::Tensor as_matrix(const at::Tensor& features) {
   return features.permute({0, 2, 3, 1}).reshape({-1, features.size(1)});
 }
 
+// The bf16 Gram's partial products: enough positions each to keep AMX busy, enough of them
+// that their bf16 rounding averages out (test_losses: relative error about 2e-4 with 16 or
+// more, against 2e-3 for one bf16 product).
+constexpr int64_t kPartialRows = 2048;
+constexpr int64_t kMinPartials = 16;
+constexpr int64_t kMaxPartials = 64;
+
+// X^T X in fp32 (or double). Many bf16 positions are summed as bf16 products of chunks of
+// positions (AMX) accumulated in fp32: 5-20x faster than one fp32 product, most of whose
+// time goes into copying the features to fp32. Few positions take the fp32 path.
+at::Tensor gram_product(const at::Tensor& x) {
+  const int64_t positions = x.size(0), channels = x.size(1);
+  const int64_t parts = std::min(kMaxPartials, positions / kPartialRows);
+  if (x.scalar_type() != at::kBFloat16 || parts < kMinPartials) {
+    const at::Tensor f = x.to(accumulation_type(x));
+    return at::mm(f.t(), f);
+  }
+  const int64_t rows = positions / parts, bulk = rows * parts;
+  const at::Tensor chunks = x.narrow(0, 0, bulk).view({parts, rows, channels});
+  at::Tensor g = at::bmm(chunks.transpose(1, 2), chunks).to(at::kFloat).sum(0);
+  if (bulk < positions) {
+    const at::Tensor rest = x.narrow(0, bulk, positions - bulk).to(at::kFloat);
+    g.addmm_(rest.t(), rest);
+  }
+  return g;
+}
+
 // G = X^T X / N with a hand-written backward: autograd's own would multiply twice (once
 // per operand of the product) and copy the transposes; this is one product. The forward
-// product is fp32 (the loss needs it); the backward one runs in the features' own type,
+// product is accumulated in fp32 (the loss needs it); the backward one runs in the
+// features' own type,
 // since its result only feeds the network's backward pass in that type (bf16: AMX).
 class GramFunction : public torch::autograd::Function<GramFunction> {
  public:
   static at::Tensor forward(torch::autograd::AutogradContext* ctx, const at::Tensor& features) {
     ctx->save_for_backward({features});
-    const at::Tensor x = as_matrix(features).to(accumulation_type(features));
-    return at::mm(x.t(), x) / static_cast<double>(x.size(0));
+    const at::Tensor x = as_matrix(features);
+    return gram_product(x) / static_cast<double>(x.size(0));
   }
 
   static torch::autograd::variable_list backward(torch::autograd::AutogradContext* ctx,

@@ -43,6 +43,24 @@ TEST(Losses, GramOfBf16FeaturesIsFp32AndClose) {
   EXPECT_LT((g - gram(f)).abs().max().item<double>(), 0.02 * gram(f).abs().max().item<double>());
 }
 
+// Enough positions for the bf16 Gram's partial products (losses.cpp): their sum in fp32
+// stays far closer to the exact product of the same bf16 values than one bf16 product.
+TEST(Losses, GramOfManyBf16PositionsIsAccumulatedInFp32) {
+  const at::Tensor f = at::relu(random_double({1, 64, 256, 160}, 5))
+                           .to(at::kBFloat16)
+                           .contiguous(at::MemoryFormat::ChannelsLast);
+  const at::Tensor exact = gram(f.to(at::kDouble));
+  const auto error = [&](const at::Tensor& g) {
+    return ((g.to(at::kDouble) - exact).norm() / exact.norm()).item<double>();
+  };
+  const at::Tensor x = f.permute({0, 2, 3, 1}).reshape({-1, 64});
+  const at::Tensor one_bf16_product = at::mm(x.t(), x) / static_cast<double>(x.size(0));
+  const at::Tensor g = gram(f);
+  EXPECT_EQ(g.scalar_type(), at::kFloat);
+  EXPECT_LT(error(g), 5e-4);
+  EXPECT_LT(error(g), 0.5 * error(one_bf16_product));
+}
+
 TEST(Losses, RelativeLossMatchesNaiveSum) {
   const at::Tensor x = random_double({3, 7}, 4), t = random_double({3, 7}, 5);
   double diff = 0, norm = 0;
