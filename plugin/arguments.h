@@ -64,7 +64,7 @@ inline constexpr double kMinStyleWeight = 0.001;
 
 // In registration order; the procedure's first three arguments precede them.
 inline constexpr std::array<ArgumentSpec, 11> kArgumentSpecs = {{
-    {"style-drawable", ArgumentType::drawable, N_("_Layer:"),
+    {"style-drawable", ArgumentType::drawable, N_("L_ayer:"),
      "The layer whose look is transferred; it may belong to any open image", 1, kMaxId, false,
      0, nullptr, &Arguments::style_drawable, nullptr},
     {"style2-drawable", ArgumentType::drawable, N_("Second la_yer:"),
@@ -73,7 +73,7 @@ inline constexpr std::array<ArgumentSpec, 11> kArgumentSpecs = {{
     {"style-mix", ArgumentType::float64, N_("Mi_x:"),
      "Share of the second style, ignored without a second style layer", 0, 1, false, 0,
      nullptr, nullptr, &Arguments::style_mix},
-    {"style-weight", ArgumentType::float64, N_("Style _strength:"), "Strength of the style",
+    {"style-weight", ArgumentType::float64, N_("Style stren_gth:"), "Strength of the style",
      kMinStyleWeight, kMaxWeight, false, 0, nullptr, nullptr, &Arguments::style_weight},
     {"content-weight", ArgumentType::float64, N_("Content _weight:"),
      "How much of the content's structure to keep", 0, kMaxWeight, false, 0, nullptr, nullptr,

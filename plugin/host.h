@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace neural_style::plugin {
 
@@ -53,6 +54,8 @@ void undo_group_end(ImageId image);
 ItemId insert_layer_above(ItemId below, const std::string& name, int width, int height,
                           int channels);
 void set_offsets(ItemId layer, int x, int y);
+// Makes `layers` the selected layers (GIMP 2.10 has one active layer: the first).
+void select_layers(ImageId image, const std::vector<ItemId>& layers);
 void update(ItemId drawable, const Region& region);
 // A persistent, undoable text parasite (with its terminating NUL, like "gimp-comment").
 void attach_text_parasite(ItemId item, const char* name, const std::string& text);

@@ -72,6 +72,10 @@ ItemId insert_layer_above(ItemId below, const std::string& name, int width, int 
 
 void set_offsets(ItemId layer, int x, int y) { gimp_layer_set_offsets(layer, x, y); }
 
+void select_layers(ImageId image, const std::vector<ItemId>& layers) {
+  if (!layers.empty()) gimp_image_set_active_layer(image, layers.front());
+}
+
 void update(ItemId drawable, const Region& r) {
   gimp_drawable_update(drawable, r.x, r.y, r.width, r.height);
 }

@@ -78,6 +78,13 @@ ItemId insert_layer_above(ItemId below, const std::string& name, int width, int 
 
 void set_offsets(ItemId id, int x, int y) { gimp_layer_set_offsets(layer(id), x, y); }
 
+void select_layers(ImageId id, const std::vector<ItemId>& layers) {
+  std::vector<const GimpLayer*> selected;  // NULL-terminated
+  for (ItemId layer_id : layers) selected.push_back(layer(layer_id));
+  selected.push_back(nullptr);
+  gimp_image_set_selected_layers(image(id), selected.data());
+}
+
 void update(ItemId id, const Region& r) {
   gimp_drawable_update(drawable(id), r.x, r.y, r.width, r.height);
 }

@@ -67,13 +67,16 @@ std::optional<std::vector<ItemId>> run_in_mode(GimpProcedure* procedure, GimpRun
                                                GimpProcedureConfig* config, ImageId image,
                                                const std::vector<ItemId>& drawables) {
   if (mode != GIMP_RUN_INTERACTIVE) {
-    check_arguments(arguments_of(config));
+    Arguments arguments = arguments_of(config);
+    if (mode == GIMP_RUN_WITH_LAST_VALS) arguments = with_remembered_styles(arguments);
+    check_arguments(arguments);
     bool told = random_features_told();
-    const auto layers = stylise(image, drawables, arguments_of(config), told);
+    const auto layers = stylise(image, drawables, arguments, told);
     if (told) remember_random_features_told();
     return layers;
   }
   gimp_ui_init("neural-style");
+  restore_styles(config);
   // Kept beyond the dialog, so closing it never waits for the measurement.
   neural_style::ui::Calibration calibration;
   if (!neural_style::ui::run_procedure_dialog(procedure, config, image, drawables.front(),
@@ -81,6 +84,7 @@ std::optional<std::vector<ItemId>> run_in_mode(GimpProcedure* procedure, GimpRun
     return std::nullopt;
   const Arguments arguments = arguments_of(config);
   check_arguments(arguments);
+  remember_styles(arguments);
   // The dialog's network line has already said whether the real weights are installed.
   remember_random_features_told();
   return neural_style::ui::stylise_watched(image, drawables, arguments);

@@ -1,9 +1,13 @@
 #include "procedure_config.h"
 
+#include <sstream>
+#include <string>
+
 namespace neural_style::plugin {
 namespace {
 
 constexpr const char* kToldParasite = "neural-style-random-features-told";
+constexpr const char* kStylesParasite = "neural-style-last-styles";
 
 double config_value(GimpProcedureConfig* config, const ArgumentSpec& spec) {
   switch (spec.type) {
@@ -56,6 +60,34 @@ void set_config_argument(GimpProcedureConfig* config, const ArgumentSpec& spec,
       g_object_set(config, spec.name, gboolean(value != 0), nullptr);
       break;
   }
+}
+
+void remember_styles(const Arguments& arguments) {
+  const std::string ids =
+      std::to_string(arguments.style_drawable) + " " + std::to_string(arguments.style2_drawable);
+  GimpParasite* parasite = gimp_parasite_new(kStylesParasite, 0, ids.size() + 1, ids.c_str());
+  gimp_attach_parasite(parasite);
+  gimp_parasite_free(parasite);
+}
+
+Arguments with_remembered_styles(Arguments arguments) {
+  GimpParasite* parasite = gimp_get_parasite(kStylesParasite);
+  if (!parasite || arguments.style_drawable != kNoLayer) {
+    if (parasite) gimp_parasite_free(parasite);
+    return arguments;
+  }
+  guint32 size = 0;
+  const auto* data = static_cast<const char*>(gimp_parasite_get_data(parasite, &size));
+  std::istringstream(std::string(data, size)) >> arguments.style_drawable >>
+      arguments.style2_drawable;
+  gimp_parasite_free(parasite);
+  return arguments;
+}
+
+void restore_styles(GimpProcedureConfig* config) {
+  const Arguments arguments = with_remembered_styles(arguments_of(config));
+  for (const ArgumentSpec& spec : kArgumentSpecs)
+    if (spec.type == ArgumentType::drawable) set_config_argument(config, spec, arguments);
 }
 
 bool random_features_told() {

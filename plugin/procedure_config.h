@@ -15,6 +15,17 @@ Arguments arguments_of(GimpProcedureConfig* config);
 void set_config_argument(GimpProcedureConfig* config, const ArgumentSpec& spec,
                          const Arguments& arguments);
 
+// GIMP 3.0 keeps no layer arguments in the last values ("couldn't serialize property …
+// of type GimpDrawable"), so Repeat would run without a style. The style layers' IDs are
+// kept for the GIMP session instead, in a global parasite that is not saved: remembered
+// after the dialog's OK, used by Repeat and the next dialog when the config has no style.
+void remember_styles(const Arguments& arguments);
+// `arguments` with the remembered style layers when it has none: IDs that may no longer
+// exist, so that the run says so.
+Arguments with_remembered_styles(Arguments arguments);
+// The config with the remembered style layers, where they still exist; for the dialog.
+void restore_styles(GimpProcedureConfig* config);
+
 // Whether the user has been told in this GIMP session that no weights are installed.
 // Kept as a global parasite that is not saved, since GIMP 3 has no gimp_set_data.
 bool random_features_told();

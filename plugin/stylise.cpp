@@ -101,6 +101,7 @@ std::vector<ItemId> write_results(const std::vector<Job>& jobs, std::vector<Resu
     layers.push_back(add_result_layer(job.in, result.image, result_name(job),
                                       record_text(record_of(job, result), NEURAL_STYLE_VERSION)));
   }
+  host::select_layers(jobs[0].in.image, layers);  // GIMP selects only the last one inserted
   return layers;
 }
 

@@ -194,7 +194,7 @@ GtkWidget* layer_combo(const char* name, bool optional, gint32 initial, std::int
 GtkWidget* style_section(DialogState& s) {
   GtkWidget* table = new_table(3);
   Arguments& a = s.arguments;
-  attach_row(GTK_TABLE(table), 0, _("_Layer:"),
+  attach_row(GTK_TABLE(table), 0, _("L_ayer:"),
              layer_combo("style-drawable", false,
                          initial_style(s.image, s.drawable, a.style_drawable), a.style_drawable, s),
              s);

@@ -26,7 +26,8 @@ struct DialogState {
   GtkWidget* preset = nullptr;
   GtkWidget* time = nullptr;
   GtkWidget* memory = nullptr;
-  GtkWidget* problem = nullptr;
+  GtkWidget* problem = nullptr;      // the reason OK is off
+  GtkWidget* problem_row = nullptr;  // it with a warning icon, shown only then
   std::string network_problem;
 };
 
@@ -38,16 +39,12 @@ void refresh(DialogState& s) {
   gtk_label_set_text(GTK_LABEL(s.time), e.time.c_str());
   gtk_label_set_text(GTK_LABEL(s.memory), e.memory.c_str());
   gtk_label_set_text(GTK_LABEL(s.problem), problem.c_str());
-  gtk_widget_set_visible(s.problem, !problem.empty());
+  gtk_widget_set_visible(s.problem_row, !problem.empty());
   gtk_dialog_set_response_sensitive(GTK_DIALOG(s.dialog), GTK_RESPONSE_OK, problem.empty());
   // The mix only means something with a second style.
   gtk_widget_set_sensitive(s.mix, arguments.style2_drawable != plugin::kNoLayer);
-  const int preset = matching_preset(arguments.size, arguments.iterations);
-  if (gimp_int_combo_box_get_active(GIMP_INT_COMBO_BOX(s.preset), nullptr) &&
-      preset != kCustomPreset)
-    gimp_int_combo_box_set_active(GIMP_INT_COMBO_BOX(s.preset), preset);
-  else if (preset == kCustomPreset)
-    gimp_int_combo_box_set_active(GIMP_INT_COMBO_BOX(s.preset), kCustomPreset);
+  gimp_int_combo_box_set_active(GIMP_INT_COMBO_BOX(s.preset),
+                                matching_preset(arguments.size, arguments.iterations));
 }
 
 void on_config_changed(GObject*, GParamSpec*, gpointer data) {
@@ -76,18 +73,30 @@ void on_new_seed(GtkWidget*, gpointer data) {
 
 void scale_entry(GimpProcedureDialog* dialog, const ScaleRow& row) {
   GtkWidget* entry = gimp_procedure_dialog_get_scale_entry(dialog, row.argument, 1.0);
-  gimp_scale_entry_set_bounds(GIMP_SCALE_ENTRY(entry), row.lower, row.upper, FALSE);
-  gimp_scale_entry_set_logarithmic(GIMP_SCALE_ENTRY(entry), row.logarithmic);
   gimp_label_spin_set_increments(GIMP_LABEL_SPIN(entry), row.step, row.page);
   gimp_label_spin_set_digits(GIMP_LABEL_SPIN(entry), row.digits);
+  // TRUE: only the slider gets the useful range; the entry keeps the argument's range.
+  // These come last: GIMP 3.0 sets up a limited logarithmic slider again whenever the
+  // entry's range or steps change, taking its already logarithmic bounds for linear ones.
+  gimp_scale_entry_set_bounds(GIMP_SCALE_ENTRY(entry), row.lower, row.upper, TRUE);
+  gimp_scale_entry_set_logarithmic(GIMP_SCALE_ENTRY(entry), row.logarithmic);
   gimp_help_set_help_data(entry, _(row.tooltip), nullptr);
   gtk_widget_set_name(entry, row.argument);
+}
+
+// GTK 3 gives a wrapped label the width of its whole text on one line unless capped: the
+// network hint alone would stretch the dialog across the screen.
+constexpr int kWrapChars = 60;
+
+void cap_wrapped_label(GtkWidget* widget, gpointer) {
+  if (GTK_IS_LABEL(widget)) gtk_label_set_max_width_chars(GTK_LABEL(widget), kWrapChars);
 }
 
 GtkWidget* left_label(const char* name) {
   GtkWidget* label = gtk_label_new("");
   gtk_label_set_xalign(GTK_LABEL(label), 0.0);
   gtk_label_set_line_wrap(GTK_LABEL(label), TRUE);
+  cap_wrapped_label(label, nullptr);
   gtk_widget_set_name(label, name);
   return label;
 }
@@ -95,7 +104,7 @@ GtkWidget* left_label(const char* name) {
 // A frame titled `title` around the controls of `properties`; returns their box.
 template <typename... Names>
 GtkWidget* framed_box(GimpProcedureDialog* dialog, const char* id, const char* title,
-                Names... properties) {
+                      Names... properties) {
   const std::string box = std::string(id) + "-box", label = std::string(id) + "-title";
   gimp_procedure_dialog_get_label(dialog, label.c_str(), title, FALSE, FALSE);
   GtkWidget* widget = gimp_procedure_dialog_fill_box(dialog, box.c_str(), properties..., nullptr);
@@ -103,47 +112,137 @@ GtkWidget* framed_box(GimpProcedureDialog* dialog, const char* id, const char* t
   return widget;
 }
 
-// The preset combo and "New Seed", which are not procedure arguments, in the Quality box.
-void add_quality_extras(DialogState& s, GtkWidget* quality_box) {
+// The preset combo, which is not a procedure argument, heads the Quality box.
+void add_preset_row(DialogState& s, GtkWidget* quality_box) {
   const plugin::Arguments arguments = plugin::arguments_of(s.config);
   s.preset = preset_combo_new(arguments.size, arguments.iterations);
   gtk_widget_set_name(s.preset, kPresetName);
   gimp_help_set_help_data(s.preset, _("Sets the working size and the iterations together"),
                           nullptr);
+  GtkWidget* label = gtk_label_new_with_mnemonic(_("_Preset:"));
+  gtk_label_set_mnemonic_widget(GTK_LABEL(label), s.preset);
   GtkWidget* row = gtk_box_new(GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_box_pack_start(GTK_BOX(row), gtk_label_new_with_mnemonic(_("_Preset:")), FALSE, FALSE, 0);
+  gtk_box_pack_start(GTK_BOX(row), label, FALSE, FALSE, 0);
   gtk_box_pack_start(GTK_BOX(row), s.preset, TRUE, TRUE, 0);
   gtk_box_pack_start(GTK_BOX(quality_box), row, FALSE, FALSE, 0);
   gtk_box_reorder_child(GTK_BOX(quality_box), row, 0);
   g_signal_connect(s.preset, "changed", G_CALLBACK(on_preset_changed), &s);
-  GtkWidget* new_seed = gtk_button_new_with_mnemonic(_("_New Seed"));
-  gtk_box_pack_start(GTK_BOX(quality_box), new_seed, FALSE, FALSE, 0);
-  g_signal_connect(new_seed, "clicked", G_CALLBACK(on_new_seed), &s);
   gtk_widget_show_all(row);
+}
+
+// "New Seed" beside the seed, where GIMP's own filters have it.
+void add_new_seed(DialogState& s, GtkWidget* seed_row) {
+  gtk_orientable_set_orientation(GTK_ORIENTABLE(seed_row), GTK_ORIENTATION_HORIZONTAL);
+  gtk_box_set_spacing(GTK_BOX(seed_row), 6);
+  GtkWidget* new_seed = gtk_button_new_with_mnemonic(_("_New Seed"));
+  gtk_box_pack_start(GTK_BOX(seed_row), new_seed, FALSE, FALSE, 0);
+  g_signal_connect(new_seed, "clicked", G_CALLBACK(on_new_seed), &s);
   gtk_widget_show(new_seed);
+}
+
+void attach_row(GtkWidget* grid, int row, const char* caption, GtkWidget* value) {
+  GtkWidget* label = gtk_label_new(caption);
+  gtk_label_set_xalign(GTK_LABEL(label), 0.0);
+  gtk_grid_attach(GTK_GRID(grid), label, 0, row, 1, 1);
+  gtk_grid_attach(GTK_GRID(grid), value, 1, row, 1, 1);
+}
+
+// The estimate's values beside their captions, as in GIMP 2.10's dialog.
+GtkWidget* estimate_frame(DialogState& s) {
+  GtkWidget* grid = gtk_grid_new();
+  gtk_grid_set_row_spacing(GTK_GRID(grid), 4);
+  gtk_grid_set_column_spacing(GTK_GRID(grid), 12);
+  s.time = left_label(kTimeName);
+  s.memory = left_label(kMemoryName);
+  attach_row(grid, 0, _("Time:"), s.time);
+  attach_row(grid, 1, _("Memory:"), s.memory);
+  // TRANSLATORS: frame title: what a run with these settings will cost.
+  GtkWidget* frame = gimp_frame_new(_("Estimate"));
+  gtk_container_add(GTK_CONTAINER(frame), grid);
+  return frame;
+}
+
+// Which network a run uses: GIMP's hint box, a warning when it is the random one.
+GtkWidget* network_hint(DialogState& s) {
+  const NetworkNote note = network_note();
+  s.network_problem = note.problem;
+  const char* icon = note.warning ? GIMP_ICON_DIALOG_WARNING : GIMP_ICON_DIALOG_INFORMATION;
+  GtkWidget* hint = GTK_WIDGET(
+      g_object_new(GIMP_TYPE_HINT_BOX, "icon-name", icon, "hint", note.text.c_str(), nullptr));
+  gtk_container_foreach(GTK_CONTAINER(hint), cap_wrapped_label, nullptr);
+  gtk_widget_set_name(hint, kNetworkName);
+  return hint;
+}
+
+GtkWidget* problem_row(DialogState& s) {
+  s.problem_row = gtk_box_new(GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_box_pack_start(GTK_BOX(s.problem_row),
+                     gtk_image_new_from_icon_name(GIMP_ICON_DIALOG_WARNING, GTK_ICON_SIZE_BUTTON),
+                     FALSE, FALSE, 0);
+  s.problem = left_label(kProblemName);
+  gtk_box_pack_start(GTK_BOX(s.problem_row), s.problem, TRUE, TRUE, 0);
+  return s.problem_row;
 }
 
 // The estimate, the network line and the reason OK is off, below the procedure's frames.
 void add_estimate(DialogState& s) {
   GtkWidget* area = gtk_dialog_get_content_area(GTK_DIALOG(s.dialog));
-  // TRANSLATORS: frame title: what a run with these settings will cost.
-  GtkWidget* frame = gimp_frame_new(_("Estimate"));
-  GtkWidget* box = gtk_box_new(GTK_ORIENTATION_VERTICAL, 4);
-  s.time = left_label(kTimeName);
-  s.memory = left_label(kMemoryName);
-  gtk_box_pack_start(GTK_BOX(box), s.time, FALSE, FALSE, 0);
-  gtk_box_pack_start(GTK_BOX(box), s.memory, FALSE, FALSE, 0);
-  gtk_container_add(GTK_CONTAINER(frame), box);
-  const NetworkNote note = network_note();
-  s.network_problem = note.problem;
-  GtkWidget* network = gimp_hint_box_new(note.text.c_str());
-  gtk_widget_set_name(network, kNetworkName);
-  s.problem = left_label(kProblemName);
-  gtk_box_pack_start(GTK_BOX(area), frame, FALSE, FALSE, 0);
-  gtk_box_pack_start(GTK_BOX(area), network, FALSE, FALSE, 0);
-  gtk_box_pack_start(GTK_BOX(area), s.problem, FALSE, FALSE, 0);
-  gtk_widget_show_all(frame);
-  gtk_widget_show(network);
+  for (GtkWidget* part : {estimate_frame(s), network_hint(s), problem_row(s)}) {
+    gtk_box_pack_start(GTK_BOX(area), part, FALSE, FALSE, 0);
+    gtk_widget_show_all(part);  // refresh() hides the problem row while there is none
+  }
+}
+
+// GIMP 3.0's drawable chooser fetches its thumbnail when given a drawable, at the size its
+// preview has then: none before the dialog is shown, so the preselected style would show
+// only "Browse…". Giving it the drawable again once allocated fetches one that fits; once
+// only, since that also sets the config, whose refresh may lay the dialog out again.
+void redraw_thumbnail(GtkWidget* chooser, GdkRectangle*, gpointer) {
+  g_signal_handlers_disconnect_by_func(chooser, reinterpret_cast<gpointer>(redraw_thumbnail),
+                                       nullptr);
+  auto* drawable_chooser = GIMP_DRAWABLE_CHOOSER(chooser);
+  gimp_drawable_chooser_set_drawable(drawable_chooser,
+                                     gimp_drawable_chooser_get_drawable(drawable_chooser));
+}
+
+void show_thumbnails(GimpProcedureDialog* dialog) {
+  for (const char* property : {"style-drawable", "style2-drawable"}) {
+    GtkWidget* chooser = gimp_procedure_dialog_get_widget(dialog, property, G_TYPE_NONE);
+    if (GIMP_IS_DRAWABLE_CHOOSER(chooser))
+      g_signal_connect_after(chooser, "size-allocate", G_CALLBACK(redraw_thumbnail), nullptr);
+  }
+}
+
+bool is_style_layer(GimpDrawable* drawable) {
+  GimpItem* item = drawable ? GIMP_ITEM(drawable) : nullptr;
+  return item && gimp_item_is_valid(item) && gimp_item_is_layer(item) &&
+         !gimp_item_is_group(item);
+}
+
+// Another layer of the image than the content, since a layer is rarely its own style;
+// failing that, the content itself.
+GimpDrawable* default_style(plugin::ImageId image, plugin::ItemId content) {
+  GimpLayer** layers = gimp_image_get_layers(gimp_image_get_by_id(image));
+  GimpDrawable* style = nullptr;
+  for (GimpLayer** layer = layers; layer && *layer && !style; ++layer)
+    if (gimp_item_get_id(GIMP_ITEM(*layer)) != content && is_style_layer(GIMP_DRAWABLE(*layer)))
+      style = GIMP_DRAWABLE(*layer);
+  g_free(layers);
+  return style ? style : gimp_drawable_get_by_id(content);
+}
+
+// GIMP 3.0 keeps no layer arguments in the last values ("couldn't serialize property …
+// of type GimpDrawable"), and a layer kept otherwise may be gone: then offer a style, as
+// GIMP 2.10's dialog does, rather than an empty chooser and an OK that is off.
+void preselect_styles(const DialogState& s) {
+  GimpDrawable *style = nullptr, *style2 = nullptr;
+  g_object_get(s.config, "style-drawable", &style, "style2-drawable", &style2, nullptr);
+  if (!is_style_layer(style))
+    g_object_set(s.config, "style-drawable", default_style(s.image, s.drawable), nullptr);
+  if (style2 && !is_style_layer(style2))
+    g_object_set(s.config, "style2-drawable", nullptr, nullptr);
+  g_clear_object(&style);
+  g_clear_object(&style2);
 }
 
 void build(DialogState& s, GimpProcedure* procedure) {
@@ -152,15 +251,17 @@ void build(DialogState& s, GimpProcedure* procedure) {
   scale_entry(dialog, kMixRow);
   for (const ScaleRow& row : kLookRows) scale_entry(dialog, row);
   for (const ScaleRow& row : kQualityRows) scale_entry(dialog, row);
-  gimp_procedure_dialog_get_widget(dialog, "seed", GTK_TYPE_SPIN_BUTTON);
+  GtkWidget* seed_row = gimp_procedure_dialog_fill_box(dialog, "seed-row", "seed", nullptr);
   framed_box(dialog, "style", _("Style"), "style-drawable", "style2-drawable", "style-mix");
   framed_box(dialog, "look", _("Look"), "style-weight", "content-weight", "tv-weight",
              "style-scale", "preserve-colors");
   GtkWidget* quality =
-      framed_box(dialog, "quality", _("Quality"), "size", "iterations", "seed");
+      framed_box(dialog, "quality", _("Quality"), "size", "iterations", "seed-row");
   gimp_procedure_dialog_fill(dialog, "style", "look", "quality", nullptr);
   s.mix = gimp_procedure_dialog_get_widget(dialog, "style-mix", G_TYPE_NONE);
-  add_quality_extras(s, quality);
+  show_thumbnails(dialog);
+  add_preset_row(s, quality);
+  add_new_seed(s, seed_row);
   add_estimate(s);
 }
 
@@ -174,6 +275,7 @@ bool run_procedure_dialog(GimpProcedure* procedure, GimpProcedureConfig* config,
   s.image = image;
   s.drawable = drawable;
   s.calibration = &calibration;
+  preselect_styles(s);
   build(s, procedure);
   refresh(s);
   const gulong changed = g_signal_connect(config, "notify", G_CALLBACK(on_config_changed), &s);

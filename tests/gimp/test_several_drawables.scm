@@ -1,6 +1,7 @@
 ; GIMP 3 only: the selected layers, passed as one vector, are each styled in one call
 ; (one undo group; the runner fails on "inconsistent undo"). Each gets its own new layer
-; right above it, and the call returns them in the order of the drawables.
+; right above it, and the call returns them in the order of the drawables; they become the
+; selected layers, as a single result does.
 
 (let* ((img (new-image 96 64 RGB))
        (style (add-plasma-layer img 0 "Style" 96 64 #f 2))
@@ -29,6 +30,10 @@
     (check-equal "several: each right above its own content"
                  (map (lambda (layer) (- (position layer) 1)) contents)
                  (map position results))
+    (let ((now-selected (vector->list (car (gimp-image-get-selected-layers img)))))
+      (check-equal "several: the results are the selected layers" (list 2 2)
+                   (list (length now-selected)
+                         (count-if (lambda (layer) (member layer results)) now-selected))))
     (check-equal "several: each the size and offsets of its content"
                  (map geometry contents) (map geometry results))
     (check-equal "several: each result differs from its content" '(#t #t)

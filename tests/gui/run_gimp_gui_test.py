@@ -1,28 +1,41 @@
 #!/usr/bin/python3
-"""GUI test of the plug-in in real GIMP, under Xvfb with a window manager.
+"""GUI test of the plug-in in real GIMP 2.10 or 3.0, under Xvfb with a window manager.
 
 GIMP runs in German with a fresh profile, the built plug-in and its catalogues in a
-temporary plug-ins folder, and Script-Fu's server on a loopback port: the test reads the
-image's state through it, never changes the image through it after the setup. Steps:
+temporary plug-ins folder, and Script-Fu's server on a loopback port (GIMP 3.0 still has
+plug-in-script-fu-server, with the same protocol): the test reads the image's state
+through it, and changes the image through it only to set a step up (the image, which
+layers are selected). The version of the GIMP it runs (--gimp) picks the few Script-Fu
+calls and habits that differ (classes Gimp2 and Gimp3). Steps:
 
-1. Through the server: a two-layer image in a window, and one batch run with a small
-   size and few iterations, whose result is removed again. That makes those the last
-   values, which the dialog must restore.
+1. Through the server: an image with the layers Painting, Photo and Sketch in a window,
+   Photo selected. GIMP 2.10: one batch run with a small size and few iterations, whose
+   result is removed again, makes those the last values, which the dialog must restore.
+   GIMP 3.0 keeps the values of interactive runs only, so there they are typed into the
+   dialog.
 2. In the GUI: the action search ("/") finds the filter by its German menu label, which
    shows that GIMP translates the label with the plug-in's catalogue; the German dialog
-   opens, and its OK runs the filter: exactly one new layer, made with the last values.
+   opens, and its OK runs the filter: exactly one new layer, directly above Photo, made
+   with those values.
 3. Ctrl+Z removes the new layer in one step; Ctrl+F repeats the filter with the last
    values, adding it again.
-4. Shift+Ctrl+F shows the dialog again; with a budget of 100000 iterations, "Stop and
+4. GIMP 3.0 only: with Photo and Sketch selected, Ctrl+F adds a layer above each, and one
+   Ctrl+Z removes both.
+5. Shift+Ctrl+F shows the dialog again; with a budget of 100000 iterations, "Stop and
    Keep" in the run window ends the run early and keeps its image as a new layer; a
    second time, "Cancel" in the run window leaves the image as it was.
 
 Screenshots are saved along the way and their paths printed. Every wait polls with a
 time limit; every process is stopped at the end, however the test ends.
+
+German needs a locale other than C: glibc 2.41 (Debian 13) ignores LANGUAGE under
+C.UTF-8 as under C, and these machines have no German locale. So the test copies C.UTF-8
+under the name de_DE.UTF-8 (LOCPATH): German messages, C formats.
 """
 
 import argparse
 import os
+import re
 import shutil
 import socket
 import struct
@@ -43,6 +56,105 @@ RUN_TIMEOUT_S = 120
 LAST_SIZE, LAST_ITERATIONS = 32, 8
 # A budget no run here finishes: the runs that are stopped or cancelled.
 ENDLESS = 100000
+C_UTF8 = "/usr/lib/locale/C.utf8"
+# GIMP's messages about a failed or crashed plug-in: none may appear in its log.
+GIMP_FAILURES = (
+    "Execution error for '%s':\n%s",
+    "Calling error for '%s':\n%s",
+    'Plug-in crashed: "%s"\n(%s)\n\nThe dying plug-in may have messed up GIMP\'s internal '
+    "state. You may want to save your images and restart GIMP to be on the safe side.",
+)
+
+
+class Gimp2:
+    """What differs in GIMP 2.10: Script-Fu calls (in the scope of an image `img`), the
+    profile, catalogues and habits."""
+
+    profile_variable = "GIMP2_DIRECTORY"
+    catalogue = "gimp20"
+    # The settings dialog is the plug-in's own.
+    button_catalogue = DOMAIN
+    # Whether a non-interactive run's values become the last values (Repeat, the dialog).
+    batch_sets_last_values = True
+    # Whether a filter runs on all selected layers at once.
+    several_layers = False
+
+    def prepare_profile(self, profile):
+        pass
+
+    @staticmethod
+    def new_layer(name):
+        return '(car (gimp-layer-new img 64 48 RGB-IMAGE "%s" 100 LAYER-MODE-NORMAL))' % name
+
+    @staticmethod
+    def plasma(layer, seed):
+        return "(plug-in-plasma RUN-NONINTERACTIVE img %s %d 2.5)" % (layer, seed)
+
+    @staticmethod
+    def select(layers):
+        (layer,) = layers
+        return "(gimp-image-set-active-layer img %d)" % layer
+
+    @staticmethod
+    def neural_style(content, style, size, iterations):
+        """A batch run: the new layer."""
+        return ("(car (plug-in-neural-style RUN-NONINTERACTIVE img %d %d -1 0.5 10 1 1 %d %d 1 0"
+                " 7))" % (content, style, size, iterations))
+
+
+class Gimp3(Gimp2):
+    profile_variable = "GIMP3_DIRECTORY"
+    catalogue = "gimp30"
+    # The settings dialog is a GimpProcedureDialog: libgimp's buttons.
+    button_catalogue = "gimp30-libgimp"
+    batch_sets_last_values = False
+    several_layers = True
+
+    def __init__(self, version):
+        self.version = version
+
+    def prepare_profile(self, profile):
+        # No welcome dialog in front of the image window: GIMP 3.0 shows it on every start,
+        # and on the first start of a version whatever the setting. No update check either.
+        os.makedirs(profile)
+        with open(os.path.join(profile, "gimprc"), "w") as f:
+            f.write('(show-welcome-dialog no)\n(config-version "%s")\n(check-updates no)\n'
+                    % self.version)
+
+    @staticmethod
+    def new_layer(name):
+        return '(car (gimp-layer-new img "%s" 64 48 RGB-IMAGE 100 LAYER-MODE-NORMAL))' % name
+
+    @staticmethod
+    def plasma(layer, seed):
+        # plug-in-plasma is gone; GEGL's plasma with a seed gives the same pixels every run.
+        return ('(gimp-drawable-merge-new-filter %s "gegl:plasma" "Plasma" LAYER-MODE-REPLACE 1.0'
+                ' "seed" %d "turbulence" 2.5 "x" 0 "y" 0 "width" 64 "height" 48)' % (layer, seed))
+
+    @staticmethod
+    def select(layers):
+        return "(gimp-image-set-selected-layers img (vector %s))" % " ".join(map(str, layers))
+
+
+def gimp_version(gimp):
+    """Gimp2() or Gimp3(version), from `gimp --version`."""
+    text = subprocess.run([gimp, "--version"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                          text=True, check=True).stdout
+    found = re.search(r"(\d+)\.(\d+)\.\d+", text)
+    if not found:
+        raise RuntimeError("no version in %r" % text)
+    major, minor = int(found.group(1)), int(found.group(2))
+    return Gimp3(found.group(0)) if (major, minor) >= (2, 99) else Gimp2()
+
+
+def speak_german(root):
+    """Sets this process's locale, which GIMP and gettext inherit (see the module's
+    docstring for why a copy of C.UTF-8)."""
+    os.environ.update(LANGUAGE=LANGUAGE, LC_ALL="C.UTF-8")
+    if os.path.isdir(C_UTF8):
+        locales = os.path.join(root, "locales")
+        shutil.copytree(C_UTF8, os.path.join(locales, "de_DE.UTF-8"))
+        os.environ.update(LOCPATH=locales, LC_ALL="de_DE.UTF-8")
 
 
 class ScriptFu:
@@ -89,7 +201,7 @@ def free_port():
 
 
 def translated(text, domain, locale_dir=None):
-    env = dict(os.environ, LC_ALL="C.UTF-8", LANGUAGE=LANGUAGE)
+    env = dict(os.environ)
     if locale_dir:
         env["TEXTDOMAINDIR"] = locale_dir
     return subprocess.run(["gettext", "-d", domain, text], env=env, stdout=subprocess.PIPE,
@@ -143,9 +255,13 @@ def layers(sf, image):
     return [int(n) for n in text[start:text.index(")", start)].split()]
 
 
-def wait_layers(sf, image, count, what):
-    return wait_for(lambda: (lambda ids: ids if len(ids) == count else None)(layers(sf, image)),
-                    RUN_TIMEOUT_S, what)
+def failure_markers(catalogue):
+    """Pieces of GIMP's failure messages, in English and German, to look for in its log."""
+    markers = ["inconsistent"]  # "left image undo in inconsistent state", not translated
+    for message in GIMP_FAILURES:
+        for text in (message, translated(message, catalogue)):
+            markers.append(max(text.split("%s"), key=len).strip("()\n '"))
+    return markers
 
 
 def setting(settings, key):
@@ -161,10 +277,12 @@ def settings_of(sf, layer):
 
 
 class Test:
-    def __init__(self, args, x, root):
+    def __init__(self, args, x, root, gimp):
         self.args = args
         self.x = x
         self.root = root
+        self.v = gimp  # Gimp2 or Gimp3
+        self.failures = failure_markers(gimp.catalogue)
         self.failed = 0
         self.shot = 0
         self.gimp = None
@@ -178,16 +296,24 @@ class Test:
         self.shot += 1
         self.x.screenshot(os.path.join(self.args.screenshots, "gimp-%d-%s.png" % (self.shot, what)))
 
+    def tr(self, text):
+        return translated(text, DOMAIN, self.args.locale_dir)
+
+    def button(self, text):
+        """The settings dialog's button `text`, in German."""
+        return translated(text, self.v.button_catalogue, self.args.locale_dir)
+
     def start_gimp(self):
         plugins = os.path.join(self.root, "plug-ins")
         self.plugin = install_plugin(self.args.plugin, self.args.locale_dir, plugins)
+        profile = os.path.join(self.root, "profile")
+        self.v.prepare_profile(profile)
         env = self.x.env()
         env.pop("NEURAL_STYLE_WEIGHTS", None)
-        env.update(LC_ALL="C.UTF-8", LANGUAGE=LANGUAGE,
-                   GIMP2_DIRECTORY=os.path.join(self.root, "profile"),
-                   XDG_DATA_HOME=os.path.join(self.root, "data"),
-                   XDG_CONFIG_HOME=os.path.join(self.root, "config"),
-                   GIMP_TESTING_PLUGINDIRS=plugins + os.pathsep + self.args.system_plugins)
+        env.update({self.v.profile_variable: profile,
+                    "XDG_DATA_HOME": os.path.join(self.root, "data"),
+                    "XDG_CONFIG_HOME": os.path.join(self.root, "config"),
+                    "GIMP_TESTING_PLUGINDIRS": plugins + os.pathsep + self.args.system_plugins})
         port = free_port()
         server = '(plug-in-script-fu-server RUN-NONINTERACTIVE "127.0.0.1" %d %s)' % (
             port, scheme_string(os.path.join(self.root, "script-fu-server.log")))
@@ -198,66 +324,81 @@ class Test:
         wait_for(self.sf.ready, STARTUP_TIMEOUT_S, "GIMP and its Script-Fu server", interval=1)
         os.environ["DISPLAY"] = self.x.display  # for xdotool
 
+    def in_image(self, expression):
+        """Evaluates a Script-Fu expression in which `img` is the test's image."""
+        return self.sf("(let ((img %d)) %s)" % (self.image, expression))
+
+    def select(self, *layers):
+        self.in_image(self.v.select(layers))
+
     def set_up_image(self):
-        """A two-layer image in a window, and last values from one batch run."""
+        """Painting, Photo and Sketch in a window, Photo selected; in GIMP 2.10, last values
+        from one batch run."""
+        v = self.v
         self.image = int(self.sf(
             '(let* ((img (car (gimp-image-new 64 48 RGB)))'
-            ' (a (car (gimp-layer-new img 64 48 RGB-IMAGE "Photo" 100 LAYER-MODE-NORMAL)))'
-            ' (b (car (gimp-layer-new img 64 48 RGB-IMAGE "Painting" 100 LAYER-MODE-NORMAL))))'
-            ' (gimp-image-insert-layer img b 0 0) (gimp-image-insert-layer img a 0 1)'
-            ' (plug-in-plasma RUN-NONINTERACTIVE img a 1 2.5)'
-            ' (plug-in-plasma RUN-NONINTERACTIVE img b 2 2.5)'
-            ' (gimp-image-set-active-layer img a) (gimp-display-new img) img)'))
-        painting, photo = layers(self.sf, self.image)
-        result = self.sf('(car (plug-in-neural-style RUN-NONINTERACTIVE %d %d %d -1 0.5 10 1 1'
-                         ' %d %d 1 0 7))' % (self.image, photo, painting, LAST_SIZE,
-                                              LAST_ITERATIONS))
-        self.sf("(gimp-image-remove-layer %d %s)" % (self.image, result))
-        self.sf("(gimp-image-set-active-layer %d %d)" % (self.image, photo))
+            ' (painting %s) (photo %s) (sketch %s))'
+            ' (gimp-image-insert-layer img painting 0 0) (gimp-image-insert-layer img photo 0 1)'
+            ' (gimp-image-insert-layer img sketch 0 2) %s %s %s (gimp-display-new img) img)' % (
+                v.new_layer("Painting"), v.new_layer("Photo"), v.new_layer("Sketch"),
+                v.plasma("painting", 2), v.plasma("photo", 1), v.plasma("sketch", 3))))
         self.before = layers(self.sf, self.image)
-        self.check(self.before == [painting, photo], "setup: two layers", self.before)
+        self.check(len(self.before) == 3, "setup: three layers", self.before)
+        self.painting, self.photo, self.sketch = self.before
+        if v.batch_sets_last_values:
+            result = self.in_image(v.neural_style(self.photo, self.painting, LAST_SIZE,
+                                                  LAST_ITERATIONS))
+            self.in_image("(gimp-image-remove-layer img %s)" % result)
+        self.select(self.photo)
+        # The whole screen, so that the screenshots show the layers.
+        xdotool("windowsize", window(" GIMP$"), "100%", "100%")
 
     def image_window(self):
         found = window(" GIMP$")
         xdotool("windowactivate", "--sync", found)
         return found
 
+    def type_into(self, label, value):
+        """Types `value` into the dialog's entry labelled `label` (English, with mnemonic)."""
+        xdotool("key", "alt+" + mnemonic(self.tr(label)), "ctrl+a")
+        xdotool("type", str(value))
+        xdotool("key", "Tab")  # a spin button takes typed text when it loses focus
+
     def run_from_action_search(self):
-        label = translated("Neural Style _Transfer…", DOMAIN, self.args.locale_dir)
+        label = self.tr("Neural Style _Transfer…")
         self.check(label != "Neural Style _Transfer…", "the menu label has a German translation",
                    label)
         self.image_window()
         xdotool("key", "slash")
-        window(translated("Search Actions", "gimp20"))
+        window(translated("Search Actions", self.v.catalogue))
         xdotool("type", "--delay", "30", label.replace("_", "").split()[0])
         self.screenshot("action-search")
         xdotool("key", "Return")
-        title = translated("Neural Style Transfer", DOMAIN, self.args.locale_dir)
-        dialog = window("^%s$" % title)
+        dialog = window("^%s$" % self.tr("Neural Style Transfer"))
         self.check(True, "the German menu label finds the filter; the German dialog opens")
+        xdotool("windowactivate", "--sync", dialog)
+        if not self.v.batch_sets_last_values:
+            self.type_into("Working si_ze:", LAST_SIZE)
+            self.type_into("_Iterations:", LAST_ITERATIONS)
         xdotool("mousemove", "0", "0")  # no tooltip in the screenshot
-        time.sleep(0.5)  # for the screenshot only: the estimate's first refresh
+        # For the screenshot only: the estimate's first refresh, after the calibration of
+        # a new profile (a second or two).
+        time.sleep(3)
         self.screenshot("dialog")
         xdotool("windowactivate", "--sync", dialog)
-        xdotool("key", "alt+" + mnemonic(translated("_OK", DOMAIN, self.args.locale_dir)))
+        xdotool("key", "alt+" + mnemonic(self.button("_OK")))
 
-    def tr(self, text):
-        return translated(text, DOMAIN, self.args.locale_dir)
-
-    def reshow_and_start(self, iterations=None):
-        """Shift+Ctrl+F: the dialog with the last values; OK after setting the iterations.
-        Returns the run window."""
-        # A result becomes the active layer: make the photo the content again.
-        self.sf("(gimp-image-set-active-layer %d %d)" % (self.image, self.before[1]))
+    def reshow_and_start(self, iterations):
+        """Shift+Ctrl+F on Photo: the dialog with the last values; OK after setting the
+        iterations. Returns the run window."""
+        # A result becomes the selected layer: make the photo the content again.
+        self.select(self.photo)
         self.image_window()
         xdotool("key", "shift+ctrl+f")
         dialog = window("^%s$" % self.tr("Neural Style Transfer"))
         xdotool("windowactivate", "--sync", dialog)
-        if iterations:
-            xdotool("key", "alt+" + mnemonic(self.tr("_Iterations:")), "ctrl+a")
-            xdotool("type", str(iterations))
-            xdotool("key", "Tab")  # a spin button takes typed text when it loses focus
-        xdotool("key", "alt+" + mnemonic(self.tr("_OK")))
+        self.type_into("_Iterations:", iterations)
+        xdotool("key", "alt+" + mnemonic(self.button("_OK")))
         title = self.tr("%s in the style of %s") % ("Photo", "Painting")
         return window("^%s$" % title)
 
@@ -270,7 +411,7 @@ class Test:
         self.screenshot("running")
         xdotool("windowactivate", "--sync", run)
         xdotool("key", "alt+" + mnemonic(self.tr("_Stop and Keep")))
-        ids = wait_layers(self.sf, self.image, len(before) + 1, "Stop and Keep")
+        ids = self.wait_layers(len(before) + 1, "Stop and Keep")
         new = [layer for layer in ids if layer not in before]
         settings = settings_of(self.sf, new[0])
         budget, done = setting(settings, "iterations"), setting(settings, "iterations-done")
@@ -280,7 +421,7 @@ class Test:
 
     def cancel(self):
         before = layers(self.sf, self.image)
-        run = self.reshow_and_start()
+        run = self.reshow_and_start(ENDLESS)
         xdotool("windowactivate", "--sync", run)
         xdotool("key", "alt+" + mnemonic(self.tr("_Cancel")))
         wait_for(lambda: not running(self.plugin), RUN_TIMEOUT_S, "the plug-in to end")
@@ -297,23 +438,45 @@ class Test:
         self.check(setting(settings, "size") == LAST_SIZE and
                    setting(settings, "iterations") == LAST_ITERATIONS,
                    what + ": made with the last values", settings)
-        self.check(ids.index(new[0]) == ids.index(self.before[1]) - 1,
+        self.check(ids.index(new[0]) == ids.index(self.photo) - 1,
                    what + ": directly above the content layer", ids)
+
+    def undo(self, count, what):
+        """Ctrl+Z in the image window; the layers once the image has `count`."""
+        self.image_window()
+        xdotool("key", "ctrl+z")
+        return self.wait_layers(count, what)
+
+    def several_layers(self):
+        """Ctrl+F on Photo and Sketch: a new layer above each, removed by one Ctrl+Z."""
+        before = layers(self.sf, self.image)
+        self.select(self.photo, self.sketch)
+        self.image_window()
+        xdotool("key", "ctrl+f")
+        ids = self.wait_layers(len(before) + 2, "Ctrl+F on two layers")
+        for content, name in ((self.photo, "Photo"), (self.sketch, "Sketch")):
+            above = ids[ids.index(content) - 1]
+            self.check(above not in before and
+                       name in self.sf("(car (gimp-item-get-name %d))" % above),
+                       "two layers selected: a new layer directly above " + name, ids)
+        self.screenshot("two-layers")
+        after = self.undo(len(before), "Ctrl+Z after two results")
+        self.check(after == before, "one Ctrl+Z removes both new layers", after)
 
     def run(self):
         self.start_gimp()
         self.set_up_image()
         self.screenshot("image")
         self.run_from_action_search()
-        self.check_result(wait_layers(self.sf, self.image, 3, "the dialog's run"), "dialog run")
+        self.check_result(self.wait_layers(4, "the dialog's run"), "dialog run")
         self.screenshot("result")
-        self.image_window()
-        xdotool("key", "ctrl+z")
-        after_undo = wait_layers(self.sf, self.image, 2, "Ctrl+Z")
+        after_undo = self.undo(3, "Ctrl+Z")
         self.check(after_undo == self.before, "Ctrl+Z removes the result in one step", after_undo)
         xdotool("key", "ctrl+f")
-        self.check_result(wait_layers(self.sf, self.image, 3, "Ctrl+F"), "Ctrl+F")
+        self.check_result(self.wait_layers(4, "Ctrl+F"), "Ctrl+F")
         self.screenshot("repeated")
+        if self.v.several_layers:
+            self.several_layers()
         self.stop_and_keep()
         self.cancel()
         try:
@@ -325,12 +488,27 @@ class Test:
         except subprocess.TimeoutExpired:
             self.check(False, "GIMP quits")
 
+    def log(self):
+        with open(os.path.join(self.root, "gimp.log"), errors="replace") as f:
+            return f.read()
+
+    def wait_layers(self, count, what):
+        """The image's layers once it has `count` and the plug-in has ended (a new layer
+        is in the image before its pixels and settings); gives up at once when GIMP logs a
+        failure."""
+        def counted():
+            failure = next((bad for bad in self.failures if bad in self.log()), None)
+            if failure:
+                raise RuntimeError("GIMP logged %r waiting for %s" % (failure, what))
+            ids = layers(self.sf, self.image)
+            return ids if len(ids) == count and not running(self.plugin) else None
+        return wait_for(counted, RUN_TIMEOUT_S, what)
+
     def check_log(self):
         if not self.gimp:
             return
-        with open(os.path.join(self.root, "gimp.log"), errors="replace") as f:
-            log = f.read()
-        for bad in ("crashed", "inconsistent", "Execution error", "Ausführungsfehler"):
+        log = self.log()
+        for bad in self.failures:
             self.check(bad not in log, "GIMP's log has no %r" % bad)
         if self.failed:
             print("----- GIMP log -----\n%s\n-----" % log, flush=True)
@@ -339,16 +517,18 @@ class Test:
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("plugin", help="the built plug-in")
-    parser.add_argument("--gimp", default="gimp-2.10")
+    parser.add_argument("--gimp", default="gimp-2.10", help="gimp-2.10 or gimp-3.0")
     parser.add_argument("--system-plugins", required=True, help="GIMP's own plug-ins folder")
     parser.add_argument("--locale-dir", required=True,
                         help="the built catalogues: <dir>/<lang>/LC_MESSAGES/*.mo")
     parser.add_argument("--screenshots", required=True, help="folder for the screenshots")
     args = parser.parse_args()
     os.makedirs(args.screenshots, exist_ok=True)
+    gimp = gimp_version(args.gimp)
     with tempfile.TemporaryDirectory(prefix="neural-style-gui-") as root:
+        speak_german(root)
         with XSession(root, window_manager=True) as x:
-            test = Test(args, x, root)
+            test = Test(args, x, root, gimp)
             try:
                 test.run()
             except Exception as error:  # a wait that timed out, a Script-Fu error
