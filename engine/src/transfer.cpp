@@ -14,6 +14,7 @@
 #include "hardware.h"
 #include "image_tensor.h"
 #include "losses.h"
+#include "memory_reuse.h"
 #include "neural_style/plan.h"
 #include "neural_style/weights.h"
 #include "vgg.h"
@@ -273,8 +274,10 @@ Result transfer(const Image& content, const std::vector<Image>& styles, const Se
       resolved.content_layer = net.pretrained() ? "relu4_2" : "relu3_1";
     result.content_layer = resolved.content_layer;
     Run run(net, resolved, scales, progress);
+    MemoryReuse memory;
     at::Tensor image;
     for (const Scale& scale : scales) {
+      memory.release_kept();  // the previous scale's sizes
       const at::Tensor content_s = resize(full, scale.width, scale.height);
       image = image.defined() ? resize(image, scale.width, scale.height)
                               : initial_image(content_s, settings);

@@ -2,6 +2,7 @@
 // the method taps; and the random-feature fallback.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <cstdlib>
 
 #include "safetensors.h"
@@ -51,6 +52,34 @@ TEST(Vgg, StopsAtTheDeepestRequestedLayer) {
   const auto taps = net.features(at::rand({1, 3, 32, 32}), {"relu2_1"});
   ASSERT_EQ(taps.size(), 1u);
   EXPECT_EQ(taps.at("relu2_1").sizes(), (at::IntArrayRef{1, 128, 16, 16}));
+}
+
+// The network's backward (its in-place ReLU, pooling, convolutions) against central
+// differences, in double, at taps before and after a pooling layer.
+TEST(Vgg, GradientMatchesFiniteDifferences) {
+  Vgg19 net = Vgg19::random(3);
+  net.to(at::kCPU, at::kDouble, /*channels_last=*/true);
+  const at::Tensor image = at::rand({1, 3, 8, 8}, at::kDouble);
+  const std::vector<std::string> taps = {"relu1_2", "relu2_1"};
+  const at::Tensor w1 = at::rand({1, 64, 8, 8}, at::kDouble);
+  const at::Tensor w2 = at::rand({1, 128, 4, 4}, at::kDouble);
+  const auto loss = [&](const at::Tensor& x) {
+    const auto f = net.features(x, taps);
+    return (f.at("relu1_2") * w1).sum() + (f.at("relu2_1") * w2).sum();
+  };
+  at::Tensor x = image.clone().requires_grad_(true);
+  loss(x).backward();
+  const at::Tensor analytic = x.grad();
+  at::NoGradGuard no_grad;
+  const double h = 1e-6;
+  for (int64_t i = 0; i < image.numel(); i += 7) {
+    at::Tensor plus = image.clone(), minus = image.clone();
+    plus.view(-1)[i] += h;
+    minus.view(-1)[i] -= h;
+    const double numeric = (loss(plus) - loss(minus)).item<double>() / (2 * h);
+    EXPECT_NEAR(analytic.view(-1)[i].item<double>(), numeric, 1e-5 * (1 + std::abs(numeric)))
+        << "pixel value " << i;
+  }
 }
 
 TEST(Vgg, RandomFeaturesAreSeeded) {
