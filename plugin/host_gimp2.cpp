@@ -2,20 +2,9 @@
 #include <libgimp/gimp.h>
 
 #include "host.h"
+#include "layer_type.h"
 
 namespace neural_style::plugin::host {
-namespace {
-
-GimpImageType layer_type(int channels) {
-  switch (channels) {
-    case 1: return GIMP_GRAY_IMAGE;
-    case 2: return GIMP_GRAYA_IMAGE;
-    case 3: return GIMP_RGB_IMAGE;
-    default: return GIMP_RGBA_IMAGE;
-  }
-}
-
-}  // namespace
 
 bool item_exists(ItemId item) { return gimp_item_is_valid(item); }
 bool is_layer(ItemId item) { return gimp_item_is_layer(item); }

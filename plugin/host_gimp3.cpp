@@ -3,6 +3,7 @@
 #include <libgimp/gimp.h>
 
 #include "host.h"
+#include "layer_type.h"
 
 namespace neural_style::plugin::host {
 namespace {
@@ -11,15 +12,6 @@ GimpItem* item(ItemId id) { return gimp_item_get_by_id(id); }
 GimpDrawable* drawable(ItemId id) { return gimp_drawable_get_by_id(id); }
 GimpLayer* layer(ItemId id) { return gimp_layer_get_by_id(id); }
 GimpImage* image(ImageId id) { return gimp_image_get_by_id(id); }
-
-GimpImageType layer_type(int channels) {
-  switch (channels) {
-    case 1: return GIMP_GRAY_IMAGE;
-    case 2: return GIMP_GRAYA_IMAGE;
-    case 3: return GIMP_RGB_IMAGE;
-    default: return GIMP_RGBA_IMAGE;
-  }
-}
 
 }  // namespace
 

@@ -13,6 +13,7 @@
 #include "estimate.h"
 #include "controls.h"
 #include "help.h"
+#include "network_hint.h"
 #include "neural_style/weights.h"
 #include "presets.h"
 #include "stylise.h"
@@ -303,15 +304,11 @@ GtkWidget* estimate_section(DialogState& s) {
   return framed(_("Estimate"), table);
 }
 
-// Which network a run uses: GIMP's hint box, a warning when it is the random one.
+// Which network a run uses; a weights file that cannot be used keeps OK off.
 GtkWidget* network_hint(DialogState& s) {
   const NetworkNote note = network_note();
   s.network_problem = note.problem;
-  const char* icon = note.warning ? GIMP_ICON_DIALOG_WARNING : GIMP_ICON_DIALOG_INFORMATION;
-  GtkWidget* hint = GTK_WIDGET(
-      g_object_new(GIMP_TYPE_HINT_BOX, "icon-name", icon, "hint", note.text.c_str(), nullptr));
-  gtk_widget_set_name(hint, kNetworkName);
-  return hint;
+  return network_hint_new(note);
 }
 
 // Why OK cannot start a run, shown only then.

@@ -13,7 +13,6 @@
 #include "engine_messages.h"
 #include "failure.h"
 #include "neural_style/plan.h"
-#include "neural_style/weights.h"
 #include "stylise.h"
 #include "text.h"
 
@@ -124,21 +123,6 @@ Estimate estimate_run(plugin::ImageId image, plugin::ItemId drawable,
     estimate.problem = plugin::translate_engine_message(error.what());
   }
   return estimate;
-}
-
-NetworkNote network_note() {
-  NetworkNote note;
-  try {
-    const std::string weights = plugin::weights_for_run();
-    note.warning = weights.empty();
-    note.text = weights.empty() ? plugin::translate_engine_message(weights_install_hint())
-                                : plugin::printf_text(_("Uses the pretrained VGG-19 network from %s."),
-                                                      weights.c_str());
-  } catch (const Error& error) {
-    note.text = note.problem = plugin::translate_engine_message(error.what());
-    note.warning = true;
-  }
-  return note;
 }
 
 std::string duration_text(double seconds) {

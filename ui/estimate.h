@@ -46,15 +46,6 @@ struct Estimate {
 Estimate estimate_run(plugin::ImageId image, plugin::ItemId drawable,
                       const plugin::Arguments& arguments, const Calibration& calibration);
 
-// Which network a run will use, for the dialog's network line.
-struct NetworkNote {
-  std::string text;     // the weights file used, or how to install the real weights
-  bool warning = false;  // the random-feature network, or a broken weights file
-  std::string problem;  // a weights file that cannot be used, or empty
-};
-
-NetworkNote network_note();
-
 // "45 s", "12 min", "2 h 05 min": as precise as an estimate deserves.
 std::string duration_text(double seconds);
 

@@ -7,6 +7,7 @@
 
 #include "controls.h"
 #include "dialog_names.h"
+#include "network_hint.h"
 #include "presets.h"
 #include "procedure_config.h"
 
@@ -162,15 +163,12 @@ GtkWidget* estimate_frame(DialogState& s) {
   return frame;
 }
 
-// Which network a run uses: GIMP's hint box, a warning when it is the random one.
+// Which network a run uses; a weights file that cannot be used keeps OK off.
 GtkWidget* network_hint(DialogState& s) {
   const NetworkNote note = network_note();
   s.network_problem = note.problem;
-  const char* icon = note.warning ? GIMP_ICON_DIALOG_WARNING : GIMP_ICON_DIALOG_INFORMATION;
-  GtkWidget* hint = GTK_WIDGET(
-      g_object_new(GIMP_TYPE_HINT_BOX, "icon-name", icon, "hint", note.text.c_str(), nullptr));
+  GtkWidget* hint = network_hint_new(note);
   gtk_container_foreach(GTK_CONTAINER(hint), cap_wrapped_label, nullptr);
-  gtk_widget_set_name(hint, kNetworkName);
   return hint;
 }
 
