@@ -35,7 +35,7 @@ Image pattern(int side, int period) {
   return image;
 }
 
-double peak_rss_gb() {
+double peak_rss_gib() {
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
   return usage.ru_maxrss / 1048576.0;  // ru_maxrss is in KiB
@@ -90,7 +90,7 @@ int time_presets() {
   content.height = 768;
   content.pixels.resize(std::size_t(1024) * 768 * 3);
   std::printf("%-10s %6s %11s %10s %16s\n", "preset", "size", "iterations", "seconds",
-              "peak RSS (GB)");
+              "peak RSS (GiB)");
   for (const Preset& preset : kPresets) {
     Settings s;
     s.size = preset.size;
@@ -99,7 +99,7 @@ int time_presets() {
     const Result r = transfer(content, {style}, s);
     std::printf("%-10s %6d %11d %10.1f %16.2f   (%s)\n", preset.name, preset.size,
                 preset.iterations, std::chrono::duration<double>(Clock::now() - start).count(),
-                peak_rss_gb(), r.precision.c_str());
+                peak_rss_gib(), r.precision.c_str());
     std::fflush(stdout);
   }
   return 0;
@@ -118,7 +118,7 @@ int main(int argc, char** argv) {
   std::printf("matrix-multiply peak: fp32 %.0f GFLOP/s, bf16 %.0f GFLOP/s\n", peak32 / 1e9,
               peak16 / 1e9);
   std::printf("%6s %8s %10s %8s %16s %8s %14s\n", "size", "GFLOP", "fp32 s/it", "of peak",
-              "automatic s/it", "of peak", "peak RSS (GB)");
+              "automatic s/it", "of peak", "peak RSS (GiB)");
   Result fp32, automatic;
   for (std::size_t pos = 0; pos < sizes.size();) {
     const std::size_t comma = std::min(sizes.find(',', pos), sizes.size());
@@ -131,7 +131,7 @@ int main(int argc, char** argv) {
       const double peak_b = automatic.precision == "bf16" ? peak16 : peak32;
       std::printf("%6d %8.0f %10.3f %7.0f%% %9.3f (%s) %7.0f%% %14.2f\n", side, flops / 1e9, a,
                   100 * flops / a / peak32, b, automatic.precision.c_str(),
-                  100 * flops / b / peak_b, peak_rss_gb());
+                  100 * flops / b / peak_b, peak_rss_gib());
     } catch (const Error& e) {
       std::printf("%6d failed: %s\n", side, e.what());
       return 1;
