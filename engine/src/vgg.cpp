@@ -85,13 +85,19 @@ void Vgg19::to(at::Device device, at::ScalarType dtype, bool channels_last) {
 
 std::map<std::string, at::Tensor> Vgg19::features(const at::Tensor& rgb,
                                                   const std::vector<std::string>& layers) const {
+  std::map<std::string, at::Tensor> taps;
+  forward(rgb, layers, [&taps](const std::string& layer, const at::Tensor& f) { taps[layer] = f; });
+  return taps;
+}
+
+void Vgg19::forward(const at::Tensor& rgb, const std::vector<std::string>& layers,
+                    const Tap& tap) const {
   const auto options = at::TensorOptions().device(rgb.device()).dtype(rgb.scalar_type());
   const at::Tensor mean = at::tensor({0.485, 0.456, 0.406}, options).view({1, 3, 1, 1});
   const at::Tensor sigma = at::tensor({0.229, 0.224, 0.225}, options).view({1, 3, 1, 1});
   at::Tensor x = ((rgb - mean) / sigma).to(dtype_);
   if (channels_last_) x = x.contiguous(at::MemoryFormat::ChannelsLast);
 
-  std::map<std::string, at::Tensor> taps;
   const int last = deepest(layers);
   for (int i = 0; i <= last; ++i) {
     if (kVggConvs[i].pool_before) x = at::max_pool2d(x, {2, 2}, {2, 2});
@@ -99,9 +105,8 @@ std::map<std::string, at::Tensor> Vgg19::features(const at::Tensor& rgb,
     // output, so the output's memory can hold the ReLU.
     x = ReluInPlace::apply(at::conv2d(x, weights_[i], biases_[i], 1, 1));
     for (const std::string& layer : layers)
-      if (layer == kVggConvs[i].relu) taps[layer] = x;
+      if (layer == kVggConvs[i].relu) tap(layer, x);
   }
-  return taps;
 }
 
 }  // namespace neural_style

@@ -5,6 +5,7 @@
 
 #include <ATen/ATen.h>
 
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -27,6 +28,12 @@ class Vgg19 {
   // ImageNet normalisation is applied here. Stops after the deepest requested layer.
   std::map<std::string, at::Tensor> features(const at::Tensor& rgb,
                                              const std::vector<std::string>& layers) const;
+
+  // The same, handing each requested layer's features to `tap` as soon as the forward
+  // pass reaches it.
+  using Tap = std::function<void(const std::string& layer, const at::Tensor& features)>;
+  void forward(const at::Tensor& rgb, const std::vector<std::string>& layers,
+               const Tap& tap) const;
 
  private:
   std::vector<at::Tensor> weights_;  // conv1_1 ... conv5_1
