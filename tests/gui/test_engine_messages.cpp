@@ -7,6 +7,7 @@
 
 #include <clocale>
 #include <cstdlib>
+#include <filesystem>
 #include <string>
 
 #include "engine_messages.h"
@@ -57,10 +58,27 @@ TEST(EngineMessages, OtherTextIsNotMatched) {
   EXPECT_EQ(translate_engine_message("Something else went wrong."), "Something else went wrong.");
 }
 
+// A locale other than C for LANGUAGE=de to count: glibc 2.41 (Debian 13) ignores LANGUAGE
+// under C.UTF-8 as under C, and these machines have no German locale. So C.UTF-8's data
+// is given the name de_DE.UTF-8 through LOCPATH: German messages, C formats. Returns
+// false when setlocale fails.
+bool use_a_locale_that_honours_language() {
+  const std::filesystem::path c_utf8 = "/usr/lib/locale/C.utf8";
+  if (!std::filesystem::is_directory(c_utf8)) return std::setlocale(LC_ALL, "");
+  char folder[] = "/tmp/neural-style-locales-XXXXXX";
+  if (!mkdtemp(folder)) return false;
+  std::filesystem::create_directory_symlink(c_utf8, std::filesystem::path(folder) / "de_DE.UTF-8");
+  setenv("LOCPATH", folder, 1);
+  setenv("LC_ALL", "de_DE.UTF-8", 1);
+  const bool set = std::setlocale(LC_ALL, "");
+  std::filesystem::remove_all(folder);  // glibc has loaded what it needs
+  return set;
+}
+
 TEST(EngineMessages, AKnownMessageIsTranslated) {
   const char* locale_dir = std::getenv("NEURAL_STYLE_LOCALEDIR");
   ASSERT_TRUE(locale_dir) << "run through meson test";
-  std::setlocale(LC_ALL, "");
+  ASSERT_TRUE(use_a_locale_that_honours_language());
   bindtextdomain(GETTEXT_PACKAGE, locale_dir);
   bind_textdomain_codeset(GETTEXT_PACKAGE, "UTF-8");
   const std::string english = weights_install_hint();
