@@ -23,6 +23,16 @@ inline void label_align_top_left(GtkWidget* label) {
 #endif
 }
 
+// A wrapped label `width` pixels wide: GTK 3 would otherwise give it the width of its
+// whole text on one line, and stretch its window across the screen.
+inline void label_wrap_width(GtkWidget* label, int width) {
+  gtk_label_set_line_wrap(GTK_LABEL(label), TRUE);
+  gtk_widget_set_size_request(label, width, -1);
+#if GTK_CHECK_VERSION(3, 0, 0)
+  gtk_label_set_max_width_chars(GTK_LABEL(label), 1);  // the size request decides
+#endif
+}
+
 // GTK 2 shows a progress bar's text whenever it has one; GTK 3 only when asked.
 inline void progress_bar_show_text(GtkWidget* bar) {
 #if GTK_CHECK_VERSION(3, 0, 0)

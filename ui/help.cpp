@@ -46,9 +46,8 @@ GtkWidget* help_text() {
   for (const char* paragraph : kParagraphs)
     text += std::string(text.empty() ? "" : "\n\n") + _(paragraph);
   GtkWidget* label = gtk_label_new(text.c_str());
-  gtk_label_set_line_wrap(GTK_LABEL(label), TRUE);
+  label_wrap_width(label, 480);
   gtk_label_set_selectable(GTK_LABEL(label), TRUE);
-  gtk_widget_set_size_request(label, 480, -1);
   label_align_top_left(label);
   GtkWidget* box = vertical_box_new(0);
   gtk_container_set_border_width(GTK_CONTAINER(box), 12);

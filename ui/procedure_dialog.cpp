@@ -7,6 +7,7 @@
 
 #include "controls.h"
 #include "dialog_names.h"
+#include "help.h"
 #include "network_hint.h"
 #include "presets.h"
 #include "procedure_config.h"
@@ -16,6 +17,8 @@ namespace {
 
 // Picks up the end of the calibration, and memory freed or taken by other programs.
 constexpr guint kRefreshMilliseconds = 500;
+// Our Help button's response; GimpProcedureDialog's own Reset is 1.
+constexpr gint kResponseHelp = 100;
 
 struct DialogState {
   GimpProcedureConfig* config = nullptr;
@@ -243,6 +246,26 @@ void preselect_styles(const DialogState& s) {
   g_clear_object(&style2);
 }
 
+// Before gimp_procedure_dialog_run's own handler, which would take any response but Reset
+// for the dialog's end.
+void on_response(GtkDialog* dialog, gint response, gpointer) {
+  if (response != kResponseHelp) return;
+  g_signal_stop_emission_by_name(dialog, "response");
+  show_help(kHelpId, dialog);
+}
+
+// GIMP's Help button opens GIMP's manual, which has no page for this filter: this one shows
+// the plug-in's own help, as GIMP 2.10's dialog does.
+void use_own_help(GtkWidget* dialog) {
+  GtkWidget* gimp_help = gtk_dialog_get_widget_for_response(GTK_DIALOG(dialog), GTK_RESPONSE_HELP);
+  if (gimp_help) gtk_widget_destroy(gimp_help);
+  GtkWidget* help = gtk_dialog_add_button(GTK_DIALOG(dialog), _("_Help"), kResponseHelp);
+  // Where GIMP's Help button was: apart from the others, on the left.
+  if (GTK_IS_BUTTON_BOX(gtk_widget_get_parent(help)))
+    gtk_button_box_set_child_secondary(GTK_BUTTON_BOX(gtk_widget_get_parent(help)), help, TRUE);
+  g_signal_connect(dialog, "response", G_CALLBACK(on_response), nullptr);
+}
+
 void build(DialogState& s, GimpProcedure* procedure) {
   s.dialog = gimp_procedure_dialog_new(procedure, s.config, _("Neural Style Transfer"));
   auto* dialog = GIMP_PROCEDURE_DIALOG(s.dialog);
@@ -261,6 +284,7 @@ void build(DialogState& s, GimpProcedure* procedure) {
   add_preset_row(s, quality);
   add_new_seed(s, seed_row);
   add_estimate(s);
+  use_own_help(s.dialog);
 }
 
 }  // namespace

@@ -385,8 +385,23 @@ class Test:
         # a new profile (a second or two).
         time.sleep(3)
         self.screenshot("dialog")
+        self.show_help(dialog)
         xdotool("windowactivate", "--sync", dialog)
         xdotool("key", "alt+" + mnemonic(self.button("_OK")))
+
+    def show_help(self, dialog):
+        """The dialog's Help shows the plug-in's own help window, in German, and the dialog
+        stays open."""
+        xdotool("windowactivate", "--sync", dialog)
+        xdotool("key", "alt+" + mnemonic(self.tr("_Help")))
+        help_window = window("^%s$" % self.tr("Neural Style Transfer Help"))
+        self.check(True, "Help shows the plug-in's help in German")
+        self.screenshot("help")
+        xdotool("windowactivate", "--sync", help_window)
+        xdotool("key", "alt+" + mnemonic(self.tr("_Close")))
+        wait_for(lambda: not xdotool("search", "--onlyvisible", "--name",
+                                     "^%s$" % self.tr("Neural Style Transfer Help")),
+                 WINDOW_TIMEOUT_S, "the help window to close")
 
     def reshow_and_start(self, iterations):
         """Shift+Ctrl+F on Photo: the dialog with the last values; OK after setting the
