@@ -37,15 +37,7 @@ double config_value(GimpProcedureConfig* config, const ArgumentSpec& spec) {
   return 0;
 }
 
-}  // namespace
-
-Arguments arguments_of(GimpProcedureConfig* config) {
-  Arguments arguments;
-  for (const ArgumentSpec& spec : kArgumentSpecs)
-    set_argument_value(arguments, spec, config_value(config, spec));
-  return arguments;
-}
-
+// Sets one argument of `config` from its value in `arguments`.
 void set_config_argument(GimpProcedureConfig* config, const ArgumentSpec& spec,
                          const Arguments& arguments) {
   const double value = argument_value(arguments, spec);
@@ -60,6 +52,15 @@ void set_config_argument(GimpProcedureConfig* config, const ArgumentSpec& spec,
       g_object_set(config, spec.name, gboolean(value != 0), nullptr);
       break;
   }
+}
+
+}  // namespace
+
+Arguments arguments_of(GimpProcedureConfig* config) {
+  Arguments arguments;
+  for (const ArgumentSpec& spec : kArgumentSpecs)
+    set_argument_value(arguments, spec, config_value(config, spec));
+  return arguments;
 }
 
 void remember_styles(const Arguments& arguments) {

@@ -11,10 +11,6 @@ namespace neural_style::plugin {
 
 Arguments arguments_of(GimpProcedureConfig* config);
 
-// Sets one argument of `config` from its value in `arguments`.
-void set_config_argument(GimpProcedureConfig* config, const ArgumentSpec& spec,
-                         const Arguments& arguments);
-
 // GIMP 3.0 keeps no layer arguments in the last values ("couldn't serialize property …
 // of type GimpDrawable"), so Repeat would run without a style. The style layers' IDs are
 // kept for the GIMP session instead, in a global parasite that is not saved: remembered
