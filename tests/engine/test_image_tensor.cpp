@@ -56,9 +56,12 @@ TEST(ImageTensor, ResizeGivesSizeAndStaysInRange) {
   EXPECT_NEAR(small.mean().item<float>(), t.mean().item<float>(), 0.02);
 }
 
+// Colours near mid-grey, so that no mix leaves the RGB gamut (preserve_colors clamps): a
+// seeded draw, since an unlucky one from the shared generator once did.
 TEST(ImageTensor, PreserveColorsTakesLuminanceFromResultAndChromaFromContent) {
-  const at::Tensor content = to_tensor(ramp(8, 8, 3)) * 0.5 + 0.25;
-  const at::Tensor stylised = at::rand({1, 3, 8, 8}) * 0.5 + 0.25;
+  const at::Tensor content = to_tensor(ramp(8, 8, 3)) * 0.2 + 0.4;
+  at::Generator generator = at::make_generator<at::CPUGeneratorImpl>(11);
+  const at::Tensor stylised = at::rand({1, 3, 8, 8}, generator) * 0.2 + 0.4;
   const at::Tensor mixed = preserve_colors(stylised, content);
   auto chroma = [](const at::Tensor& rgb) {
     auto r = rgb.select(1, 0), g = rgb.select(1, 1), b = rgb.select(1, 2);
