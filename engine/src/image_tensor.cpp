@@ -77,7 +77,12 @@ at::Tensor resize(const at::Tensor& rgb, int width, int height) {
 
 at::Tensor preserve_colors(const at::Tensor& stylised, const at::Tensor& content) {
   at::Tensor mixed = ycbcr(content);
-  mixed.select(1, 0).copy_(ycbcr(stylised).select(1, 0));
+  // The content's colour exactly, at the stylised brightness where that colour exists,
+  // else at the nearest brightness that has it: each channel's offset from Y bounds Y.
+  // Clamping RGB instead would shift the colour of bright and dark strokes.
+  const at::Tensor offsets = rgb_from_ycbcr(mixed) - mixed.select(1, 0).unsqueeze(1);
+  const at::Tensor low = -std::get<0>(offsets.min(1)), high = 1 - std::get<0>(offsets.max(1));
+  mixed.select(1, 0).copy_(at::max(at::min(ycbcr(stylised).select(1, 0), high), low));
   return rgb_from_ycbcr(mixed).clamp(0, 1);
 }
 

@@ -21,7 +21,8 @@ Image to_rgb_image(const at::Tensor& rgb);
 // Antialiased when shrinking, bicubic when growing; the result is clamped to 0..1.
 at::Tensor resize(const at::Tensor& rgb, int width, int height);
 
-// Luminance of `stylised` with the chroma of `content` (same size, BT.601 YCbCr).
+// Luminance of `stylised` with the chroma of `content` (same size, BT.601 YCbCr); where
+// that chroma cannot have that luminance, the nearest luminance it can.
 at::Tensor preserve_colors(const at::Tensor& stylised, const at::Tensor& content);
 
 }  // namespace neural_style
