@@ -12,8 +12,8 @@ namespace {
 // they arrive as text). The English details of a bad weights file stay English.
 const char* const kPatterns[] = {
     // xgettext:c-format
-    N_("No VGG-19 weights are installed, so a random-feature network is used (lower "
-       "quality). Install the real weights once with: %s"),
+    N_("No VGG-19 weights are installed, so the built-in network is used. For Gatys et "
+       "al.'s own network, install the VGG-19 weights once with: %s"),
     N_("The style transfer ran out of memory: try a smaller size."),
     // xgettext:c-format
     N_("The style transfer failed: %s"),

@@ -28,7 +28,7 @@ using namespace neural_style::plugin;
 
 // What GIMP keeps for the plug-in between runs of one session (gimp_set_data copies the
 // raw bytes): the last arguments, for Repeat and the dialog, and whether the user has
-// been told about the random-feature network yet.
+// been told about the built-in network yet.
 struct SavedState {
   Arguments arguments;
   bool random_features_told = false;

@@ -8,7 +8,7 @@ namespace neural_style::plugin {
 
 std::string record_text(const RunRecord& r, const char* plugin_version) {
   std::string text = std::string("plug-in-version=") + plugin_version + "\n";
-  text += std::string("network=") + (r.pretrained ? "pretrained" : "random features") + "\n";
+  text += std::string("network=") + (r.pretrained ? "pretrained" : "built-in") + "\n";
   if (r.pretrained) text += "weights=" + r.weights_path + "\n";
   text += "style-layer=" + r.style_name + "\n";
   if (!r.style2_name.empty()) text += "style2-layer=" + r.style2_name + "\n";

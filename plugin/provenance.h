@@ -17,7 +17,7 @@ struct RunRecord {
   std::int32_t seed = 0;       // the seed used, also when the arguments said -1
   std::string style_name;      // layer IDs do not outlive a session, names do
   std::string style2_name;     // empty without a second style
-  bool pretrained = false;     // false: the random-feature network
+  bool pretrained = false;     // false: the built-in network
   std::string weights_path;
   int region_x = 0, region_y = 0, region_width = 0, region_height = 0;  // layer pixels computed
   int iterations_done = 0;

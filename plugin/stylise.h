@@ -29,7 +29,7 @@ struct Job {
 };
 
 // The VGG-19 weights a run uses: a file beside the plug-in, otherwise the engine's lookup;
-// "" means the random-feature network. Throws neural_style::Error for a weights file the
+// "" means the built-in network. Throws neural_style::Error for a weights file the
 // user named that does not exist.
 std::string weights_for_run();
 

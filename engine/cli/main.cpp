@@ -60,8 +60,10 @@ int run(const cli::Options& o) {
   cli::save_image(result.image, o.output);
   std::cerr << (result.stopped ? "Stopped early; wrote " : "Wrote ") << o.output << " ("
             << result.iterations_done << " iterations, "
-            << (result.pretrained ? "VGG-19 " + result.weights_path : std::string("random-feature VGG-19"))
-            << ", " << result.device << ", seed " << o.settings.seed << ").\n";
+            << (result.pretrained ? "VGG-19 " + result.weights_path : std::string("built-in network"))
+            << ", " << result.device << " " << result.precision << ", seed " << o.settings.seed
+            << "; the style pulled " << std::lround(100 * result.style_share)
+            << "% at the last scale's start).\n";
   return 0;
 }
 

@@ -175,7 +175,7 @@ const char* usage() {
          "      --style-layers L,L  VGG-19 layers whose Gram matrices define the style\n"
          "                          (default relu1_1,relu2_1,relu3_1,relu4_1,relu5_1)\n"
          "      --content-layer L   layer that defines the content (default relu4_2, or\n"
-         "                          relu3_1 with the random-feature network)\n"
+         "                          relu2_1 with the built-in network)\n"
          "  -h, --help              show this help\n"
          "      --version           show the version\n"
          "\n"

@@ -15,7 +15,8 @@ at::Tensor gram(const at::Tensor& features);
 // ||x - target||^2 / ||target||^2, for features or Gram matrices.
 at::Tensor relative_loss(const at::Tensor& x, const at::Tensor& target);
 
-// Mean squared difference between neighbouring pixels, horizontally plus vertically.
-at::Tensor tv_loss(const at::Tensor& image);
+// Mean squared difference between neighbouring pixels, horizontally plus vertically, of
+// an RGB image in a space where colour differences weigh more than brightness ones.
+at::Tensor tv_loss(const at::Tensor& rgb);
 
 }  // namespace neural_style

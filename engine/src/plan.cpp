@@ -7,6 +7,7 @@
 
 #include "neural_style/error.h"
 #include "neural_style/transfer.h"
+#include "builtin_layers.h"
 #include "vgg_layers.h"
 
 namespace neural_style {
@@ -80,11 +81,11 @@ double measure_step_cost(const Settings& settings) {
   return seconds / kMeasured / (kSide * kSide / 1e6);
 }
 
-double step_flops(int width, int height, const Settings& settings) {
-  int deepest = vgg_layer_index(settings.content_layer.empty() ? "relu4_2" : settings.content_layer);
-  for (const std::string& layer : settings.style_layers)
-    deepest = std::max(deepest, vgg_layer_index(layer));
-  double flops = 0, w = width, h = height;
+namespace {
+
+// VGG-19 up to the deepest layer in use.
+double vgg19_flops(double w, double h, int deepest, const Settings& settings) {
+  double flops = 0;
   for (int i = 0; i <= deepest; ++i) {
     const VggConv& conv = kVggConvs[i];
     if (conv.pool_before) w = std::floor(w / 2), h = std::floor(h / 2);
@@ -94,6 +95,36 @@ double step_flops(int width, int height, const Settings& settings) {
       if (layer == conv.relu) flops += 2 * (2.0 * conv.out * conv.out * w * h);  // Gram, both ways
   }
   return flops;
+}
+
+// The built-in network at every octave up to the deepest in use.
+double builtin_flops(double w, double h, int deepest, const Settings& settings) {
+  double flops = 0;
+  for (int octave = 0; octave <= deepest; ++octave) {
+    if (octave > 0) w = std::ceil(w / 2), h = std::ceil(h / 2);
+    for (const BuiltinConv& conv : kBuiltinConvs)
+      flops += 2 * (2.0 * conv.in * conv.out * conv.kernel * conv.kernel * w * h);
+    const double channels = std::end(kBuiltinConvs)[-1].out;
+    for (const std::string& layer : settings.style_layers)
+      if (builtin_octave(layer) == octave) flops += 2 * (2.0 * channels * channels * w * h);
+  }
+  return flops;
+}
+
+}  // namespace
+
+double step_flops(int width, int height, const Settings& settings, bool pretrained) {
+  const std::string content = content_layer(settings, pretrained);
+  if (pretrained) {
+    int deepest = vgg_layer_index(content);
+    for (const std::string& layer : settings.style_layers)
+      deepest = std::max(deepest, vgg_layer_index(layer));
+    return vgg19_flops(width, height, deepest, settings);
+  }
+  int deepest = builtin_octave(content);
+  for (const std::string& layer : settings.style_layers)
+    deepest = std::max(deepest, builtin_octave(layer));
+  return builtin_flops(width, height, deepest, settings);
 }
 
 double estimate_seconds(int width, int height, const Settings& settings, double step_cost) {

@@ -41,10 +41,9 @@ void validate(const Settings& s) {
   check_layers(s);
 }
 
-const char* to_string(Optimizer optimizer) {
-  return optimizer == Optimizer::lbfgs ? "lbfgs" : "adam";
+std::string content_layer(const Settings& settings, bool pretrained) {
+  if (!settings.content_layer.empty()) return settings.content_layer;
+  return pretrained ? "relu4_2" : "relu2_1";
 }
-
-const char* to_string(Init init) { return init == Init::content ? "content" : "noise"; }
 
 }  // namespace neural_style

@@ -1,5 +1,6 @@
 #include "neural_style/transfer.h"
 
+#include <torch/autograd.h>
 #include <torch/cuda.h>
 #include <torch/optim/adam.h>
 #include <torch/optim/lbfgs.h>
@@ -11,6 +12,7 @@
 #include <memory>
 #include <thread>
 
+#include "builtin_network.h"
 #include "hardware.h"
 #include "image_tensor.h"
 #include "losses.h"
@@ -22,8 +24,8 @@
 namespace neural_style {
 namespace {
 
-// The random-feature network is the same on every run, whatever the user's seed.
-constexpr std::uint64_t kRandomFeatureSeed = 0x5eed5eed;
+// The built-in network is the same on every run, whatever the user's seed.
+constexpr std::uint64_t kBuiltinSeed = 0x5eed5eed;
 constexpr int kLbfgsHistory = 10;     // 100 costs ~0.26 s more per step at 512 px
 constexpr double kAdamRate = 0.02;    // pixels are in 0..1
 using Clock = std::chrono::steady_clock;
@@ -62,17 +64,35 @@ std::vector<double> style_shares(const std::vector<Image>& styles, const Setting
   return {1.0 - s.style_mix, s.style_mix};
 }
 
-// What one scale's optimisation aims at: computed once per scale without gradients.
+// What one scale's optimisation aims at, computed once per scale.
 struct Targets {
   at::Tensor content;            // features at the content layer
   std::vector<at::Tensor> grams; // one per style layer, the styles' mix
+  // Each term's factor: 1 over the norm of its gradient (to the pixels) at a reference
+  // image where the term is far from met, so that the user's weights set the balance of
+  // the terms' pulls whatever the network's magnitudes (see balance()).
+  std::vector<double> style_factors;
+  double content_factor = 1;
+  double tv_factor = 1;
 };
+
+// The weighted terms of the loss.
+struct Terms {
+  at::Tensor content, style, tv;
+};
+
+// Floors a gradient norm that is zero (a term already met at its reference image).
+constexpr double kTinyNorm = 1e-12;
+
+double gradient_norm(const at::Tensor& loss, const at::Tensor& x, bool keep_graph) {
+  return torch::autograd::grad({loss}, {x}, {}, keep_graph)[0].norm().item<double>();
+}
 
 // One run of the method: the network, the inputs on the device, and the bookkeeping
 // for progress and time left.
 class Run {
  public:
-  Run(const Vgg19& net, const Settings& settings, const std::vector<Scale>& scales,
+  Run(const Network& net, const Settings& settings, const std::vector<Scale>& scales,
       const ProgressCallback& callback)
       : net_(net), s_(settings), callback_(callback), scales_(scales) {
     layers_ = s_.style_layers;
@@ -86,15 +106,19 @@ class Run {
 
   int iterations_done() const { return done_; }
   const Losses& losses() const { return losses_; }
+  double last_scale_style_share() const { return style_share_; }
 
  private:
   Targets targets(const at::Tensor& content, const std::vector<at::Tensor>& styles,
                   const std::vector<double>& shares, const Scale& scale) const;
+  void balance(Targets& t, const at::Tensor& content, const at::Tensor& style) const;
+  Terms terms(const at::Tensor& image, const Targets& targets) const;
   at::Tensor loss(const at::Tensor& image, const Targets& targets, Losses& out) const;
+  double style_share(const at::Tensor& image, const Targets& targets) const;
   std::unique_ptr<torch::optim::Optimizer> optimizer(const at::Tensor& image) const;
   bool report(const at::Tensor& image, double step_seconds);
 
-  const Vgg19& net_;
+  const Network& net_;
   const Settings& s_;
   const ProgressCallback& callback_;
   std::vector<Scale> scales_;
@@ -104,28 +128,59 @@ class Run {
   Losses losses_;
   Clock::time_point start_ = Clock::now();
   double seconds_per_pixel_step_ = -1;  // running estimate for the time left
+  double style_share_ = 0;
 };
 
 Targets Run::targets(const at::Tensor& content, const std::vector<at::Tensor>& styles,
                      const std::vector<double>& shares, const Scale& scale) const {
-  torch::NoGradGuard no_grad;
   Targets t;
-  t.content = net_.features(content, {s_.content_layer}).at(s_.content_layer);
-  const double side = std::max(scale.width, scale.height) * s_.style_scale;
-  for (std::size_t i = 0; i < styles.size(); ++i) {
-    if (shares[i] <= 0) continue;
-    auto [w, h] = style_size(styles[i], side);
-    auto features = net_.features(resize(styles[i], w, h), s_.style_layers);
-    for (std::size_t l = 0; l < s_.style_layers.size(); ++l) {
-      at::Tensor g = gram(features.at(s_.style_layers[l])) * shares[i];
-      if (t.grams.size() <= l) t.grams.push_back(g);
-      else t.grams[l] += g;
+  at::Tensor reference;  // the main style, stretched to the scale's size
+  {
+    torch::NoGradGuard no_grad;
+    t.content = net_.features(content, {s_.content_layer}).at(s_.content_layer);
+    const double side = std::max(scale.width, scale.height) * s_.style_scale;
+    for (std::size_t i = 0; i < styles.size(); ++i) {
+      if (shares[i] <= 0) continue;
+      auto [w, h] = style_size(styles[i], side);
+      auto features = net_.features(resize(styles[i], w, h), s_.style_layers);
+      for (std::size_t l = 0; l < s_.style_layers.size(); ++l) {
+        at::Tensor g = gram(features.at(s_.style_layers[l])) * shares[i];
+        if (t.grams.size() <= l) t.grams.push_back(g);
+        else t.grams[l] += g;
+      }
+      if (!reference.defined()) reference = resize(styles[i], scale.width, scale.height);
     }
   }
+  balance(t, content, reference);
   return t;
 }
 
-at::Tensor Run::loss(const at::Tensor& image, const Targets& targets, Losses& out) const {
+// Each style layer's gradient norm is measured at the content image, the content term's
+// at the style image: each where it pulls as if starting from the other picture. The
+// smoothness term's is measured on uniform noise, whose norm depends on the size alone.
+// With every term at a gradient norm of 1 there, style-weight 10 means that the style
+// pulls ten times as hard as the content, on any network and at any scale.
+void Run::balance(Targets& t, const at::Tensor& content, const at::Tensor& style) const {
+  const at::Tensor x = content.detach().clone().requires_grad_(true);
+  std::vector<at::Tensor> terms(s_.style_layers.size());
+  net_.forward(x, s_.style_layers, [&](const std::string& layer, const at::Tensor& f) {
+    for (std::size_t l = 0; l < terms.size(); ++l)
+      if (layer == s_.style_layers[l]) terms[l] = relative_loss(gram(f), t.grams[l]);
+  });
+  for (std::size_t l = 0; l < terms.size(); ++l)
+    t.style_factors.push_back(
+        1.0 / std::max(gradient_norm(terms[l], x, l + 1 < terms.size()), kTinyNorm));
+  const at::Tensor y = style.detach().clone().requires_grad_(true);
+  const at::Tensor c = relative_loss(net_.features(y, {s_.content_layer}).at(s_.content_layer),
+                                     t.content);
+  t.content_factor = 1.0 / std::max(gradient_norm(c, y, false), kTinyNorm);
+  at::Generator generator = at::make_generator<at::CPUGeneratorImpl>(kBuiltinSeed);
+  const at::Tensor noise =
+      at::rand(content.sizes(), generator).to(content.device()).requires_grad_(true);
+  t.tv_factor = 1.0 / std::max(gradient_norm(tv_loss(noise), noise, false), kTinyNorm);
+}
+
+Terms Run::terms(const at::Tensor& image, const Targets& targets) const {
   // Each layer's losses as soon as the forward pass reaches it: autograd then computes
   // their gradients only when its backward pass gets back to that layer. Computed after
   // the whole forward, they would be computed first and held through the whole backward
@@ -135,16 +190,28 @@ at::Tensor Run::loss(const at::Tensor& image, const Targets& targets, Losses& ou
     if (layer == s_.content_layer) content = relative_loss(f, targets.content);
     for (std::size_t l = 0; l < s_.style_layers.size(); ++l) {
       if (layer != s_.style_layers[l]) continue;
-      const at::Tensor term = relative_loss(gram(f), targets.grams[l]);
+      const at::Tensor term = relative_loss(gram(f), targets.grams[l]) * targets.style_factors[l];
       style = style.defined() ? style + term : term;
     }
   });
-  content = s_.content_weight * content;
+  content = (s_.content_weight * targets.content_factor) * content;
   style = style * (s_.style_weight / static_cast<double>(s_.style_layers.size()));
-  at::Tensor tv = s_.tv_weight * tv_loss(image).to(content.scalar_type());
-  at::Tensor total = content + style + tv;
-  out = {content.item<double>(), style.item<double>(), tv.item<double>(), total.item<double>()};
+  at::Tensor tv = (s_.tv_weight * targets.tv_factor) * tv_loss(image).to(content.scalar_type());
+  return {content, style, tv};
+}
+
+at::Tensor Run::loss(const at::Tensor& image, const Targets& targets, Losses& out) const {
+  const Terms t = terms(image, targets);
+  at::Tensor total = t.content + t.style + t.tv;
+  out = {t.content.item<double>(), t.style.item<double>(), t.tv.item<double>(), total.item<double>()};
   return total;
+}
+
+double Run::style_share(const at::Tensor& image, const Targets& targets) const {
+  const at::Tensor x = image.detach().clone().requires_grad_(true);
+  const Terms t = terms(x, targets);
+  const double style = gradient_norm(t.style, x, true), content = gradient_norm(t.content, x, false);
+  return style / std::max(style + content, kTinyNorm);
 }
 
 std::unique_ptr<torch::optim::Optimizer> Run::optimizer(const at::Tensor& image) const {
@@ -162,6 +229,7 @@ bool Run::optimise(at::Tensor& image, const at::Tensor& content,
                    const std::vector<at::Tensor>& styles, const std::vector<double>& shares,
                    const Scale& scale) {
   const Targets goal = targets(content, styles, shares, scale);
+  if (scale_index_ + 1 == scales_.size()) style_share_ = style_share(image, goal);
   at::Tensor x = image.detach().clone().requires_grad_(true);
   auto opt = optimizer(x);
   at::Tensor last_good = image;
@@ -244,9 +312,10 @@ at::ScalarType pick_dtype(const Settings& s, at::Device device) {
   return device.is_cpu() && cpu_has_amx_bf16() ? at::kBFloat16 : at::kFloat;
 }
 
-Vgg19 load_network(const Settings& s, std::string& path) {
+std::unique_ptr<Network> load_network(const Settings& s, std::string& path) {
   path = find_weights(s.weights_path);
-  return path.empty() ? Vgg19::random(kRandomFeatureSeed) : Vgg19::load(path);
+  if (path.empty()) return std::make_unique<BuiltinNetwork>(kBuiltinSeed);
+  return std::make_unique<Vgg19>(Vgg19::load(path));
 }
 
 at::Tensor initial_image(const at::Tensor& content, const Settings& s) {
@@ -266,22 +335,21 @@ Result transfer(const Image& content, const std::vector<Image>& styles, const Se
   try {
     const at::Device device = pick_device(settings);
     Result result;
-    Vgg19 net = load_network(settings, result.weights_path);
-    result.pretrained = net.pretrained();
+    const std::unique_ptr<Network> net = load_network(settings, result.weights_path);
+    result.pretrained = net->pretrained();
     const at::ScalarType dtype = pick_dtype(settings, device);
     result.device = device.is_cuda() ? "cuda" : "cpu";
     result.precision = dtype == at::kBFloat16 ? "bf16" : "fp32";
-    net.to(device, dtype, /*channels_last=*/true);
+    net->to(device, dtype, /*channels_last=*/true);
 
     const at::Tensor full = to_tensor(content).to(device);
     std::vector<at::Tensor> style_tensors;
     for (const Image& style : styles) style_tensors.push_back(to_tensor(style).to(device));
     const std::vector<Scale> scales = plan_scales(content.width, content.height, settings);
     Settings resolved = settings;
-    if (resolved.content_layer.empty())
-      resolved.content_layer = net.pretrained() ? "relu4_2" : "relu3_1";
+    resolved.content_layer = content_layer(settings, net->pretrained());
     result.content_layer = resolved.content_layer;
-    Run run(net, resolved, scales, progress);
+    Run run(*net, resolved, scales, progress);
     MemoryReuse memory;
     at::Tensor image;
     for (const Scale& scale : scales) {
@@ -299,6 +367,7 @@ Result transfer(const Image& content, const std::vector<Image>& styles, const Se
     result.image = to_image(out, content);
     result.iterations_done = run.iterations_done();
     result.losses = run.losses();
+    result.style_share = run.last_scale_style_share();
     return result;
   } catch (const c10::Error& e) {
     throw Error(std::string("The style transfer failed: ") + e.what_without_backtrace());

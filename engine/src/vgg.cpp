@@ -1,12 +1,12 @@
 #include "vgg.h"
 
-#include <torch/autograd.h>
 #include <torch/utils.h>
 
 #include <cmath>
 
 #include "neural_style/error.h"
 #include "safetensors.h"
+#include "relu_in_place.h"
 #include "vgg_layers.h"
 
 namespace neural_style {
@@ -24,24 +24,6 @@ at::Tensor from_file(const std::string& path, const safetensors::Header& header,
   std::vector<float> values = safetensors::read_f32(path, header, name);
   return at::from_blob(values.data(), shape, at::kFloat).clone();
 }
-
-// ReLU in place on libtorch's threshold_ kernel: relu_ is 3x slower on bf16 in libtorch
-// 1.13, and autograd's own threshold_ would keep a copy of its input for the backward.
-// The backward is ReLU's: the gradient where the output is positive.
-class ReluInPlace : public torch::autograd::Function<ReluInPlace> {
- public:
-  static at::Tensor forward(torch::autograd::AutogradContext* ctx, at::Tensor x) {
-    at::threshold_(x, 0, 0);
-    ctx->mark_dirty({x});
-    ctx->save_for_backward({x});
-    return x;
-  }
-
-  static torch::autograd::variable_list backward(torch::autograd::AutogradContext* ctx,
-                                                 torch::autograd::variable_list grads) {
-    return {at::threshold_backward(grads[0], ctx->get_saved_variables()[0], 0)};
-  }
-};
 
 int deepest(const std::vector<std::string>& layers) {
   int last = -1;
@@ -81,13 +63,6 @@ void Vgg19::to(at::Device device, at::ScalarType dtype, bool channels_last) {
   for (at::Tensor& b : biases_) b = b.to(device, dtype).requires_grad_(false);
   dtype_ = dtype;
   channels_last_ = channels_last;
-}
-
-std::map<std::string, at::Tensor> Vgg19::features(const at::Tensor& rgb,
-                                                  const std::vector<std::string>& layers) const {
-  std::map<std::string, at::Tensor> taps;
-  forward(rgb, layers, [&taps](const std::string& layer, const at::Tensor& f) { taps[layer] = f; });
-  return taps;
 }
 
 void Vgg19::forward(const at::Tensor& rgb, const std::vector<std::string>& layers,

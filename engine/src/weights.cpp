@@ -33,7 +33,7 @@ std::vector<std::string> weights_candidates(const std::string& explicit_path) {
 
 std::string find_weights(const std::string& explicit_path) {
   std::error_code error;
-  // A path the user named must exist: falling back to random features would hide a typo.
+  // A path the user named must exist: falling back to the built-in network would hide a typo.
   std::string named = explicit_path;
   if (const char* env = std::getenv(kWeightsEnv); named.empty() && env && *env) named = env;
   if (!named.empty() && !std::filesystem::is_regular_file(named, error))
@@ -44,8 +44,8 @@ std::string find_weights(const std::string& explicit_path) {
 }
 
 std::string weights_install_hint() {
-  return "No VGG-19 weights are installed, so a random-feature network is used (lower "
-         "quality). Install the real weights once with: python3 " NEURAL_STYLE_MODELS_DIR
+  return "No VGG-19 weights are installed, so the built-in network is used. For Gatys et "
+         "al.'s own network, install the VGG-19 weights once with: python3 " NEURAL_STYLE_MODELS_DIR
          "/fetch_weights.py";
 }
 

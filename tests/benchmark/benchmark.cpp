@@ -125,9 +125,9 @@ int main(int argc, char** argv) {
     const int side = std::atoi(sizes.substr(pos, comma - pos).c_str());
     pos = comma + 1;
     try {
-      const double flops = step_flops(side, side, Settings{});
       const double a = seconds_per_step(side, 2, measured, Precision::fp32, fp32);
       const double b = seconds_per_step(side, 2, measured, Precision::automatic, automatic);
+      const double flops = step_flops(side, side, Settings{}, fp32.pretrained);
       const double peak_b = automatic.precision == "bf16" ? peak16 : peak32;
       std::printf("%6d %8.0f %10.3f %7.0f%% %9.3f (%s) %7.0f%% %14.2f\n", side, flops / 1e9, a,
                   100 * flops / a / peak32, b, automatic.precision.c_str(),
@@ -139,6 +139,6 @@ int main(int argc, char** argv) {
     std::fflush(stdout);
   }
   std::printf("network: %s; peak RSS is the process's peak so far (sizes run in order)\n",
-              fp32.pretrained ? "pretrained VGG-19" : "random-feature VGG-19 (same cost)");
+              fp32.pretrained ? "pretrained VGG-19" : "built-in network (no weights installed)");
   return 0;
 }

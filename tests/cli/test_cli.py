@@ -57,7 +57,7 @@ class Cli(unittest.TestCase):
     def test_writes_a_stylised_image_of_the_contents_size(self):
         done = self.stylise()
         self.assertEqual(done.returncode, 0, done.stderr)
-        self.assertIn("random-feature", done.stderr)  # the user is told
+        self.assertIn("built-in network", done.stderr)  # the user is told
         self.assertIn("fetch_weights.py", done.stderr)
         with Image.open(self.path("out.png")) as out, Image.open(self.content) as content:
             self.assertEqual(out.size, content.size)

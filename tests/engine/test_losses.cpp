@@ -1,5 +1,7 @@
 // The loss maths against naive loops, and their gradients against finite differences.
 #include <gtest/gtest.h>
+
+#include <array>
 #include <torch/autograd.h>
 
 #include "losses.h"
@@ -77,18 +79,42 @@ TEST(Losses, RelativeLossMatchesNaiveSum) {
   EXPECT_TRUE(std::isfinite(relative_loss(x, at::zeros_like(t)).item<double>()));
 }
 
+// Brightness (BT.601 Y) and colour (Cb, Cr at twice their scale) differences, colour
+// weighted 10 times as much.
+std::array<double, 3> smoothness_channels(double r, double g, double b) {
+  const double c = 2 * std::sqrt(10.0);
+  return {0.299 * r + 0.587 * g + 0.114 * b, c * (-0.168736 * r - 0.331264 * g + 0.5 * b),
+          c * (0.5 * r - 0.418688 * g - 0.081312 * b)};
+}
+
 TEST(Losses, TotalVariationMatchesNaiveLoops) {
   const at::Tensor img = random_double({1, 3, 5, 6}, 6);
   auto a = img.accessor<double, 4>();
+  const auto at = [&](int y, int x) { return smoothness_channels(a[0][0][y][x], a[0][1][y][x], a[0][2][y][x]); };
   double dx = 0, dy = 0;
   for (int c = 0; c < 3; ++c)
     for (int y = 0; y < 5; ++y)
       for (int x = 0; x < 6; ++x) {
-        if (x + 1 < 6) dx += std::pow(a[0][c][y][x + 1] - a[0][c][y][x], 2);
-        if (y + 1 < 5) dy += std::pow(a[0][c][y + 1][x] - a[0][c][y][x], 2);
+        if (x + 1 < 6) dx += std::pow(at(y, x + 1)[c] - at(y, x)[c], 2);
+        if (y + 1 < 5) dy += std::pow(at(y + 1, x)[c] - at(y, x)[c], 2);
       }
   EXPECT_NEAR(tv_loss(img).item<double>(), dx / (3 * 5 * 5) + dy / (3 * 4 * 6), 1e-12);
   EXPECT_EQ(tv_loss(at::ones({1, 3, 4, 4}, at::kDouble)).item<double>(), 0.0);
+}
+
+TEST(Losses, ColourSpeckleCostsMoreThanBrightnessSpeckle) {
+  // Two checkerboards with the same RGB amplitude: grey (brightness) and red against cyan
+  // at equal luma-ish brightness (colour).
+  at::Tensor grey = at::zeros({1, 3, 4, 4}, at::kDouble), colour = grey.clone();
+  for (int y = 0; y < 4; ++y)
+    for (int x = 0; x < 4; ++x) {
+      const double s = (x + y) % 2 ? 0.1 : -0.1;
+      grey.index_put_({0, at::indexing::Slice(), y, x}, 0.5 + s);
+      colour.index_put_({0, 0, y, x}, 0.5 + s);
+      colour.index_put_({0, 1, y, x}, 0.5 - s);
+      colour.index_put_({0, 2, y, x}, 0.5 - s);
+    }
+  EXPECT_GT(tv_loss(colour).item<double>(), 5 * tv_loss(grey).item<double>());
 }
 
 // Central differences of `f` at every element of `x` against autograd's gradient.

@@ -71,12 +71,21 @@ TEST(Plan, EstimateScalesWithPixelsAndSteps) {
 TEST(Plan, StepArithmeticMatchesTheKnownCost) {
   // ~99 / 397 GFLOP at 256 / 512 px for the default layers (forward to relu5_1, backward
   // to the pixels, Grams): the figures the project's cost model started from.
-  EXPECT_NEAR(step_flops(256, 256, Settings{}) / 1e9, 99, 3);
-  EXPECT_NEAR(step_flops(512, 512, Settings{}) / 1e9, 397, 10);
+  EXPECT_NEAR(step_flops(256, 256, Settings{}, true) / 1e9, 99, 3);
+  EXPECT_NEAR(step_flops(512, 512, Settings{}, true) / 1e9, 397, 10);
   Settings shallow;
   shallow.style_layers = {"relu1_1"};
   shallow.content_layer = "relu1_1";
-  EXPECT_LT(step_flops(512, 512, shallow), step_flops(512, 512, Settings{}) / 50);
+  EXPECT_LT(step_flops(512, 512, shallow, true), step_flops(512, 512, Settings{}, true) / 50);
+}
+
+TEST(Plan, BuiltinNetworkCostsNoMoreThanVgg19) {
+  const double builtin = step_flops(512, 512, Settings{}, false);
+  EXPECT_LT(builtin, step_flops(512, 512, Settings{}, true));
+  Settings fine;
+  fine.style_layers = {"relu1_1"};
+  fine.content_layer = "relu1_1";
+  EXPECT_LT(step_flops(512, 512, fine, false), builtin / 1.2);  // one octave of five
 }
 
 TEST(Plan, MeasuredStepCostIsPlausible) {

@@ -1,4 +1,4 @@
-// The whole method on small images with the random-feature network: it must work,
+// The whole method on small images with the built-in network: it must work,
 // be reproducible, stop when asked, and refuse bad input with a message.
 #include <gtest/gtest.h>
 
@@ -67,7 +67,7 @@ struct StyleLossTrace {
 
 class Transfer : public ::testing::Test {
  protected:
-  // Random features: never pick up weights a developer has installed.
+  // The built-in network: never pick up weights a developer has installed.
   void SetUp() override {
     ::setenv("XDG_DATA_HOME", "/nonexistent-neural-style-test", 1);
     ::unsetenv("NEURAL_STYLE_WEIGHTS");
@@ -81,7 +81,7 @@ TEST_F(Transfer, StyleLossFallsAndResultDiffersFromContent) {
   const Result r = transfer(content, {style_image()}, fast(40), loss.callback());
   EXPECT_FALSE(r.stopped);
   EXPECT_FALSE(r.pretrained);
-  EXPECT_EQ(r.content_layer, "relu3_1");  // deep random features keep too little layout
+  EXPECT_EQ(r.content_layer, "relu2_1");  // the built-in network's coarse octaves keep too little layout
   EXPECT_EQ(r.iterations_done, 40);
   EXPECT_LT(loss.last, loss.first / 5) << "style loss " << loss.first << " -> " << loss.last;
   ASSERT_EQ(r.image.width, 64);

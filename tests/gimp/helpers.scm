@@ -84,7 +84,7 @@
 
 ; --- The procedure under test ------------------------------------------------------
 
-; A fast run: random features, the layer's own size, few iterations, a fixed seed.
+; A fast run: the built-in network, the layer's own size, few iterations, a fixed seed.
 (define (stylise img content style)
   (neural-style RUN-NONINTERACTIVE img content style no-layer 0.5 10 1 1 0 5 1 0 7))
 

@@ -41,7 +41,7 @@ GIMP2_TEST_FILES = ["test_last_values.scm"]
 # Runs in a second session, with a broken weights file installed next to the plug-in.
 WEIGHTS_FAILURE_FILE = "test_weights_failure.scm"
 WEIGHTS_FILE = "vgg19-features.safetensors"
-RANDOM_FEATURES_NOTICE = "random-feature network is used"
+RANDOM_FEATURES_NOTICE = "the built-in network is used"
 RESULT_LINE = re.compile(r"^(?:\S.*-Warning: )?(PASS|FAIL) (.*)$")
 
 
@@ -163,7 +163,7 @@ def main():
         env = environment(root, plugins, args.system_plugins, version)
         # Installed weights cannot be hidden from the engine's lookup; then they are used.
         pretrained = weights_installed(args.models_dir)
-        network = "pretrained" if pretrained else "random features"
+        network = "pretrained" if pretrained else "built-in"
         tally.session("main", *run_gimp(args.gimp, version, tests_dir, files, env, network),
                       0 if pretrained else 1)
 

@@ -29,9 +29,10 @@ std::vector<Scale> plan_scales(int width, int height, const Settings& settings);
 // (a second or two). Cache it: it does not change while the machine does not.
 double measure_step_cost(const Settings& settings);
 
-// Arithmetic of one optimisation step on a width x height image: the convolutions up to
-// the deepest layer in use, forward and backward to the pixels, and the Gram products.
-double step_flops(int width, int height, const Settings& settings);
+// Arithmetic of one optimisation step on a width x height image with the pre-trained
+// VGG-19 or the built-in network: the convolutions up to the deepest layer in use,
+// forward and backward to the pixels, and the Gram products.
+double step_flops(int width, int height, const Settings& settings, bool pretrained);
 
 // Expected seconds for a run, from a measured step cost.
 double estimate_seconds(int width, int height, const Settings& settings, double step_cost);

@@ -42,8 +42,7 @@ struct Settings {
   int threads = 0;            // 0 = every core
   std::vector<std::string> style_layers = {"relu1_1", "relu2_1", "relu3_1", "relu4_1",
                                            "relu5_1"};
-  // Empty: relu4_2 with the pretrained network, relu3_1 with random features (deep
-  // random features keep too little of the layout for the content to survive).
+  // Empty: the network's own (see content_layer()).
   std::string content_layer;
   std::string weights_path;   // empty = look up (see weights.h)
 };
@@ -52,7 +51,9 @@ struct Settings {
 // (e.g. "style-weight must be ...").
 void validate(const Settings& settings);
 
-const char* to_string(Optimizer optimizer);
-const char* to_string(Init init);
+// The content layer a run uses: settings.content_layer, or else relu4_2 with the
+// pre-trained VGG-19 (Gatys et al.'s) and relu2_1 with the built-in network, whose
+// coarser octaves keep too little of the layout for the subject to survive.
+std::string content_layer(const Settings& settings, bool pretrained);
 
 }  // namespace neural_style

@@ -42,8 +42,12 @@ struct Result {
   bool stopped = false;     // the callback asked to stop before the budget was spent
   int iterations_done = 0;
   Losses losses;            // at the last step
-  bool pretrained = false;  // false: random-feature VGG-19 (no weights installed)
-  std::string weights_path; // the file used, empty with random features
+  // The style's share of the pull on the pixels (its gradient norm over the style's plus
+  // the content's) as the last scale starts: what the weights balance, whatever the
+  // network (see settings.h). 0 when stopped before the last scale.
+  double style_share = 0;
+  bool pretrained = false;  // false: the built-in network (no weights installed)
+  std::string weights_path; // the file used, empty with the built-in network
   std::string content_layer;  // the one used (settings.content_layer, or the automatic one)
   std::string device;       // "cpu" or "cuda"
   std::string precision;    // "fp32" or "bf16"

@@ -1,0 +1,25 @@
+// The built-in network's shape (builtin_network.h): the one table the network and the
+// cost model share. No torch here.
+#pragma once
+
+#include <string>
+
+namespace neural_style {
+
+struct BuiltinConv {
+  int kernel;
+  int in, out;
+};
+
+// Applied, with the same weights, at every octave of the image's Gaussian pyramid.
+inline constexpr BuiltinConv kBuiltinConvs[] = {{7, 3, 128}};
+inline constexpr int kBuiltinOctaves = 5;  // relu1_* ... relu5_*
+
+// The octave that stands for a VGG-19 layer name ("relu3_1" -> 2), or -1.
+inline int builtin_octave(const std::string& relu) {
+  if (relu.size() != 7 || relu.compare(0, 4, "relu") != 0 || relu[5] != '_') return -1;
+  const int block = relu[4] - '0';
+  return block >= 1 && block <= kBuiltinOctaves ? block - 1 : -1;
+}
+
+}  // namespace neural_style

@@ -1,0 +1,44 @@
+// The network used when no VGG-19 weights are installed: built from a fixed seed, the
+// same on every run, nothing to download.
+//
+// One layer of 128 random 7x7 filters (and a ReLU) applied at every octave of a Gaussian
+// pyramid of the image: Ustyuzhaninov et al. (ICLR 2017) showed that a single layer of
+// random filters of many sizes rivals a trained VGG-19 for texture statistics; the pyramid
+// (as in Snelgrove 2017) gives the large sizes for the price of small filters. The filters
+// have zero mean (they answer structure, not overall brightness), and each is scaled to a
+// mean activation of 1 on a seeded 1/f noise image (as Gatys et al. normalised VGG-19),
+// so that no few channels dominate the Gram matrices. Measured against a random VGG-19
+// (max or average pooling), and against two layers per octave, in README.md's quality
+// section; it costs a fraction of VGG-19's step.
+//
+// Layer names map onto VGG-19's by stride: relu{k}_* is the output at octave k-1 (stride
+// 2^(k-1), VGG-19's stride in block k). relu1_1 ... relu5_1 are thus the same features at
+// five scales, fine to coarse; relu4_1 and relu4_2 are the same layer.
+#pragma once
+
+#include <cstdint>
+
+#include "network.h"
+
+namespace neural_style {
+
+class BuiltinNetwork : public Network {
+ public:
+  explicit BuiltinNetwork(std::uint64_t seed);
+
+  bool pretrained() const override { return false; }
+  void to(at::Device device, at::ScalarType dtype, bool channels_last) override;
+  void forward(const at::Tensor& rgb, const std::vector<std::string>& layers,
+               const Tap& tap) const override;
+
+ private:
+  at::Tensor octave_features(const at::Tensor& x) const;
+
+  std::vector<at::Tensor> weights_;
+  std::vector<at::Tensor> biases_;
+  at::Tensor blur_;  // the pyramid's 5x5 binomial kernel, one per colour channel
+  at::ScalarType dtype_ = at::kFloat;
+  bool channels_last_ = false;
+};
+
+}  // namespace neural_style

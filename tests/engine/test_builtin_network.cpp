@@ -1,0 +1,70 @@
+// The built-in network: seeded, the right octave for each layer name, every channel
+// alive, and a backward that matches central differences.
+#include <gtest/gtest.h>
+
+#include "builtin_network.h"
+
+namespace neural_style {
+namespace {
+
+TEST(BuiltinNetwork, SameSeedSameFeaturesOtherSeedOtherFeatures) {
+  const at::Tensor image = at::rand({1, 3, 40, 40});
+  const auto a = BuiltinNetwork(5).features(image, {"relu2_1"}).at("relu2_1");
+  const auto b = BuiltinNetwork(5).features(image, {"relu2_1"}).at("relu2_1");
+  const auto c = BuiltinNetwork(6).features(image, {"relu2_1"}).at("relu2_1");
+  EXPECT_TRUE(at::equal(a, b));
+  EXPECT_FALSE(at::allclose(a, c));
+  EXPECT_FALSE(BuiltinNetwork(5).pretrained());
+}
+
+TEST(BuiltinNetwork, EachVggNameIsTheOctaveOfItsStride) {
+  const auto taps = BuiltinNetwork(1).features(at::rand({1, 3, 48, 33}),
+                                               {"relu1_1", "relu3_1", "relu4_1", "relu4_2"});
+  ASSERT_EQ(taps.size(), 4u);
+  EXPECT_EQ(taps.at("relu1_1").size(2), 48);
+  EXPECT_EQ(taps.at("relu1_1").size(3), 33);
+  EXPECT_EQ(taps.at("relu3_1").size(2), 12);  // stride 4, as VGG-19's relu3_1
+  EXPECT_EQ(taps.at("relu3_1").size(3), 9);   // rounded up: edges are kept
+  EXPECT_EQ(taps.at("relu4_1").size(2), 6);
+  EXPECT_TRUE(at::equal(taps.at("relu4_1"), taps.at("relu4_2")));  // one octave
+  EXPECT_THROW(BuiltinNetwork(1).features(at::rand({1, 3, 16, 16}), {"conv1_1"}), std::exception);
+}
+
+TEST(BuiltinNetwork, EveryChannelAnswersAPhoto) {
+  // A smooth image with edges, as photos have: no channel dead, none dominating.
+  at::Tensor image = at::zeros({1, 3, 64, 64});
+  image.index_put_({0, 0}, at::linspace(0, 1, 64).view({1, 64}).expand({64, 64}));
+  image.index_put_({0, 1}, at::linspace(1, 0, 64).view({64, 1}).expand({64, 64}));
+  image.index_put_({0, 2, at::indexing::Slice(20, 40), at::indexing::Slice(10, 50)}, 0.9);
+  const at::Tensor means = BuiltinNetwork(1).features(image, {"relu1_1"}).at("relu1_1").mean({0, 2, 3});
+  EXPECT_GT(means.min().item<double>(), 0.0);
+  EXPECT_LT(means.max().item<double>(), 50 * means.mean().item<double>());
+}
+
+TEST(BuiltinNetwork, GradientMatchesFiniteDifferences) {
+  BuiltinNetwork net(3);
+  net.to(at::kCPU, at::kDouble, /*channels_last=*/true);
+  const at::Tensor image = at::rand({1, 3, 12, 12}, at::kDouble);
+  const at::Tensor w1 = at::rand({1, 128, 12, 12}, at::kDouble);
+  const at::Tensor w2 = at::rand({1, 128, 6, 6}, at::kDouble);
+  const auto loss = [&](const at::Tensor& x) {
+    const auto f = net.features(x, {"relu1_1", "relu2_1"});
+    return (f.at("relu1_1") * w1).sum() + (f.at("relu2_1") * w2).sum();
+  };
+  at::Tensor x = image.clone().requires_grad_(true);
+  loss(x).backward();
+  const at::Tensor analytic = x.grad();
+  at::NoGradGuard no_grad;
+  const double h = 1e-6;
+  for (int64_t i = 0; i < image.numel(); i += 5) {
+    at::Tensor plus = image.clone(), minus = image.clone();
+    plus.view(-1)[i] += h;
+    minus.view(-1)[i] -= h;
+    const double numeric = (loss(plus) - loss(minus)).item<double>() / (2 * h);
+    EXPECT_NEAR(analytic.view(-1)[i].item<double>(), numeric, 1e-5 * (1 + std::abs(numeric)))
+        << "pixel value " << i;
+  }
+}
+
+}  // namespace
+}  // namespace neural_style
