@@ -36,7 +36,7 @@ SCRIPT = """
   (plug-in-plasma RUN-NONINTERACTIVE img content 1 2.5)
   (plug-in-plasma RUN-NONINTERACTIVE img style 2 2.5)
   (plug-in-neural-style-dialog-probe RUN-NONINTERACTIVE img content style {screenshots}
-                                     {language} {title}))
+                                     {language} {title} {painting}))
 """
 
 
@@ -90,7 +90,9 @@ def run_probe(args, x, root, language):
     env.pop("NEURAL_STYLE_WEIGHTS", None)
     title = translated("Neural Style Transfer", language, args.locale_dir)
     script = SCRIPT.format(screenshots=scheme_string(args.screenshots),
-                           language=scheme_string(language), title=scheme_string(title))
+                           language=scheme_string(language), title=scheme_string(title),
+                           painting=scheme_string(translated("The Starry Night", language,
+                                                             args.locale_dir)))
     command = ["timeout", str(GIMP_TIMEOUT_S), args.gimp, "-i", "-d", "-f", "-n", "-c",
                "--batch-interpreter=plug-in-script-fu-eval", "-b", script, "-b", "(gimp-quit 0)"]
     done = subprocess.run(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
