@@ -12,9 +12,8 @@ namespace {
 
 constexpr const char* kFolder = "paintings";
 
-// In the folder "paintings" beside the plug-in (a bundle, the tests' plug-ins folder),
-// otherwise in the installed models folder (the same for a system-wide and a per-user
-// install, which differ only in the prefix).
+}  // namespace
+
 std::string painting_path(int painting) {
   const std::string file = std::string(kFolder) + "/" + kPaintings.at(painting).file;
   const std::string beside = beside_plugin(file);
@@ -26,8 +25,6 @@ std::string painting_path(int painting) {
                     "plug-in again."),
                   _(kPaintings.at(painting).name), installed.c_str()));
 }
-
-}  // namespace
 
 Extent painting_extent(int painting) {
   const auto [width, height] = cli::image_size(painting_path(painting));

@@ -26,6 +26,12 @@ inline constexpr std::array<Painting, 4> kPaintings = {{
     {"woman-with-a-hat", "woman-with-hat-matisse.jpg", N_("Woman with a Hat")},
 }};
 
+// The painting's file: in the folder "paintings" beside the plug-in (a bundle, the tests'
+// plug-ins folder), otherwise in the installed models folder (the same for a system-wide
+// and a per-user install, which differ only in the prefix). Throws an execution Failure
+// when neither has it.
+std::string painting_path(int painting);
+
 // The painting's size in pixels. Throws an execution Failure when it is not installed.
 Extent painting_extent(int painting);
 

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "engine_messages.h"
+#include "failure.h"
 #include "estimate.h"
 #include "controls.h"
 #include "help.h"
@@ -29,6 +30,7 @@ using plugin::kNoLayer;
 
 constexpr int kScaleWidth = 200;
 constexpr int kSpinWidth = 6;
+constexpr int kThumbnailSize = 24;
 // Picks up the end of the calibration, and memory freed or taken by other programs.
 constexpr guint kRefreshMilliseconds = 500;
 // GIMP's "New Seed" draws 32 bits; the seed argument is a non-negative int32.
@@ -190,6 +192,7 @@ void on_style_changed(GtkWidget* combo, gpointer arguments) {
 struct Entry {
   gint value;
   const char* label;
+  GdkPixbuf* thumbnail;  // may be null
 };
 
 // A combo of `entries`, then the layers of every open image with thumbnails, starting at
@@ -199,7 +202,8 @@ GtkWidget* layer_combo(const char* name, const std::vector<Entry>& entries, gint
   GtkWidget* combo = gimp_layer_combo_box_new(is_usable_style, nullptr);
   for (auto entry = entries.rbegin(); entry != entries.rend(); ++entry)
     gimp_int_combo_box_prepend(GIMP_INT_COMBO_BOX(combo), GIMP_INT_STORE_VALUE, entry->value,
-                               GIMP_INT_STORE_LABEL, entry->label, -1);
+                               GIMP_INT_STORE_LABEL, entry->label, GIMP_INT_STORE_PIXBUF,
+                               entry->thumbnail, -1);
   gimp_int_combo_box_connect(GIMP_INT_COMBO_BOX(combo), initial, G_CALLBACK(on_change), data);
   if (gtk_combo_box_get_active(GTK_COMBO_BOX(combo)) < 0)
     gtk_combo_box_set_active(GTK_COMBO_BOX(combo), 0);
@@ -210,17 +214,33 @@ GtkWidget* layer_combo(const char* name, const std::vector<Entry>& entries, gint
   return combo;
 }
 
+// A painting's thumbnail, as large as the layers' (GIMP's item combos draw them at 24 px);
+// none when it is not installed (choosing it then says so).
+GdkPixbuf* painting_thumbnail(int painting) {
+  try {
+    return gdk_pixbuf_new_from_file_at_size(plugin::painting_path(painting).c_str(),
+                                            kThumbnailSize, kThumbnailSize, nullptr);
+  } catch (const plugin::Failure&) {
+    return nullptr;
+  }
+}
+
 // The built-in paintings, then the layers. Without a last style and another layer in the
 // image, the first painting.
 GtkWidget* style_combo(DialogState& s) {
   std::vector<Entry> paintings;
   for (std::size_t i = 0; i < plugin::kPaintings.size(); ++i)
-    paintings.push_back({painting_value(int(i)), _(plugin::kPaintings[i].name)});
+    paintings.push_back({painting_value(int(i)), _(plugin::kPaintings[i].name),
+                         painting_thumbnail(int(i))});
   const Arguments& a = s.arguments;
   const gint initial = a.painting != plugin::kNoPainting
                            ? painting_value(a.painting)
                            : initial_style(s.image, s.drawable, a.style_drawable);
-  return layer_combo("style-drawable", paintings, initial, on_style_changed, &s.arguments, s);
+  GtkWidget* combo =
+      layer_combo("style-drawable", paintings, initial, on_style_changed, &s.arguments, s);
+  for (const Entry& entry : paintings)
+    if (entry.thumbnail) g_object_unref(entry.thumbnail);  // the combo's store holds them
+  return combo;
 }
 
 GtkWidget* style_section(DialogState& s) {
@@ -228,8 +248,8 @@ GtkWidget* style_section(DialogState& s) {
   Arguments& a = s.arguments;
   attach_row(GTK_TABLE(table), 0, _("L_ayer:"), style_combo(s), s);
   const gint32 second = is_usable_layer(a.style2_drawable) ? a.style2_drawable : kNoLayer;
-  s.style2 = layer_combo("style2-drawable", {{kNoLayer, _("None")}}, second, on_layer_changed,
-                         &a.style2_drawable, s);
+  s.style2 = layer_combo("style2-drawable", {{kNoLayer, _("None"), nullptr}}, second,
+                         on_layer_changed, &a.style2_drawable, s);
   attach_row(GTK_TABLE(table), 1, _("Second la_yer:"), s.style2, s);
   s.mix = scale_row(GTK_TABLE(table), 2, kMixRow, s);
   return framed(_("Style"), table);

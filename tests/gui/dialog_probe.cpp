@@ -3,6 +3,7 @@
 // setting it should, and saves screenshots. run_dialog_test.py runs it in gimp-console
 // under Xvfb; it prints one "PASS <check>" or "FAIL <check>: <detail>" line per check and
 // "SCREENSHOT <path>" per screenshot.
+#include <gegl.h>
 #include <libgimp/gimp.h>
 #include <libgimp/gimpui.h>
 
@@ -140,7 +141,7 @@ void check_scales(Probe& probe, GtkWidget* dialog, const Arguments& arguments) {
   }
 }
 
-// Every layer of the combo comes with its thumbnail.
+// Every layer and built-in painting of the combo comes with its thumbnail.
 bool has_thumbnails(GtkWidget* combo) {
   GtkTreeModel* model = gtk_combo_box_get_model(GTK_COMBO_BOX(combo));
   GtkTreeIter iter;
@@ -151,7 +152,7 @@ bool has_thumbnails(GtkWidget* combo) {
     GdkPixbuf* pixbuf = nullptr;
     gtk_tree_model_get(model, &iter, GIMP_INT_STORE_VALUE, &value, GIMP_INT_STORE_PIXBUF, &pixbuf,
                        -1);
-    if (value <= plugin::kNoLayer) continue;  // "None" and the built-in paintings
+    if (value == plugin::kNoLayer) continue;
     ++rows;
     if (pixbuf) {
       ++thumbnails;
@@ -182,6 +183,10 @@ void check_paintings(Probe& probe, GtkWidget* dialog, const Arguments& a, gint32
   gtk_combo_box_set_active(GTK_COMBO_BOX(first), 0);
   report(probe, a.painting == 0, "a built-in painting is the style",
          std::to_string(a.painting));
+  // Installed beside the probe by the runner, as beside the plug-in.
+  const std::string problem = gtk_label_get_text(GTK_LABEL(named(dialog, ui::kProblemName)));
+  report(probe, problem.empty() && has_digit(named(dialog, ui::kMemoryName)),
+         "the painting is found and its run estimated", problem);
   gimp_int_combo_box_set_active(GIMP_INT_COMBO_BOX(first), style);
   report(probe, a.painting == plugin::kNoPainting && a.style_drawable == style,
          "a layer replaces the painting", std::to_string(a.painting));
@@ -193,7 +198,7 @@ void check_layers(Probe& probe, GtkWidget* dialog, const Arguments& a, gint32 co
   auto* second = GIMP_INT_COMBO_BOX(named(dialog, "style2-drawable"));
   GtkWidget* mix = named(dialog, "style-mix");
   report(probe, has_thumbnails(GTK_WIDGET(first)) && has_thumbnails(GTK_WIDGET(second)),
-         "the layer combos list the layers with thumbnails");
+         "the style combos list the layers and paintings with thumbnails");
   report(probe, a.style_drawable == style, "style layer defaults to the other layer",
          std::to_string(a.style_drawable));
   gimp_int_combo_box_set_active(first, content);
@@ -462,6 +467,7 @@ void run(const gchar*, gint nparams, const GimpParam* params, gint* nreturn_vals
          GimpParam** return_vals) {
   static GimpParam values[1];
   plugin::init_i18n();
+  gegl_init(nullptr, nullptr);  // as the plug-in: the estimate reads a painting's size
   gimp_ui_init("neural-style-dialog-probe", FALSE);
   Probe probe;
   probe.screenshots = params[4].data.d_string;
