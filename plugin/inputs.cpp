@@ -97,7 +97,7 @@ Inputs gather_inputs(ImageId image, ItemId drawable, const Arguments& arguments)
   check_layer(drawable, kContentMessages);
   check_image(image, drawable);
   if (arguments.painting != kNoPainting)
-    in.styles.push_back({-1, arguments.painting, painting_extent(arguments.painting)});
+    in.styles.push_back({kNoLayer, arguments.painting, painting_extent(arguments.painting)});
   else
     in.styles.push_back(style_layer(arguments.style_drawable));
   if (arguments.style2_drawable != kNoLayer)

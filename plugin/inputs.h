@@ -13,7 +13,7 @@ namespace neural_style::plugin {
 
 // One style: a layer of an open image, or a built-in painting.
 struct Style {
-  ItemId layer = -1;           // -1 for a painting
+  ItemId layer = kNoLayer;     // none for a painting
   int painting = kNoPainting;  // index into kPaintings, for a painting
   Extent extent;
 };
