@@ -67,6 +67,8 @@ std::string describe_argument(const ArgumentSpec& spec) {
 
 void check_arguments(const Arguments& arguments) {
   for (const ArgumentSpec& spec : kArgumentSpecs) {
+    if (is_first_style(spec) && arguments.painting != kNoPainting)
+      continue;
     const double value = argument_value(arguments, spec);
     if (!in_range(spec, value)) throw calling_failure(range_message(spec, value));
   }

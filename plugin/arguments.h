@@ -20,6 +20,7 @@ namespace neural_style::plugin {
 
 inline constexpr const char* kProcedureName = "plug-in-neural-style";
 inline constexpr std::int32_t kNoLayer = -1;
+inline constexpr std::int32_t kNoPainting = -1;
 
 // What a run is asked to do. Saved with gimp_set_data for Repeat, which copies raw
 // bytes: keep it trivially copyable. The member initialisers are the documented defaults.
@@ -35,6 +36,9 @@ struct Arguments {
   double style_scale = 1.0;
   std::int32_t preserve_colors = 0;
   std::int32_t seed = -1;
+  // A built-in painting (index into kPaintings, paintings.h) as the first style, instead of
+  // style_drawable. Not in GIMP 2.10's PDB arguments: its dialog sets it, Repeat keeps it.
+  std::int32_t painting = kNoPainting;
 };
 static_assert(std::is_trivially_copyable_v<Arguments>);
 
@@ -98,6 +102,11 @@ inline constexpr std::array<ArgumentSpec, 11> kArgumentSpecs = {{
      &Arguments::seed, nullptr},
 }};
 
+// The style layer, which a built-in painting replaces.
+inline bool is_first_style(const ArgumentSpec& spec) {
+  return spec.int_field == &Arguments::style_drawable;
+}
+
 // run-mode, image, drawable, then the table.
 inline constexpr int kArgumentCount = 3 + static_cast<int>(kArgumentSpecs.size());
 
@@ -107,7 +116,8 @@ void set_argument_value(Arguments& arguments, const ArgumentSpec& spec, double v
 // The PDB description: meaning, range and default, so the Procedure Browser documents it.
 std::string describe_argument(const ArgumentSpec& spec);
 
-// Throws a calling Failure naming the first argument out of its range.
+// Throws a calling Failure naming the first argument out of its range. style-drawable
+// need not be a layer when a built-in painting is the style.
 void check_arguments(const Arguments& arguments);
 
 // The seed a run uses: the requested one, or a fresh one for -1.

@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "failure.h"
+#include "paintings.h"
 #include "text.h"
 
 namespace neural_style::plugin {
@@ -61,6 +62,11 @@ void check_image(ImageId image, ItemId content) {
                                       host::item_name(content).c_str()));
 }
 
+Style style_layer(ItemId layer) {
+  check_layer(layer, kStyleMessages);
+  return {layer, kNoPainting, {host::width(layer), host::height(layer)}};
+}
+
 // The selection's bounds on the layer (all of it without a selection), grown by the
 // context margin within the layer.
 Region region_to_compute(ItemId layer, bool masked) {
@@ -90,14 +96,22 @@ Inputs gather_inputs(ImageId image, ItemId drawable, const Arguments& arguments)
   in.content = drawable;
   check_layer(drawable, kContentMessages);
   check_image(image, drawable);
-  in.styles.push_back(arguments.style_drawable);
-  if (arguments.style2_drawable != kNoLayer) in.styles.push_back(arguments.style2_drawable);
-  for (ItemId style : in.styles) check_layer(style, kStyleMessages);
+  if (arguments.painting != kNoPainting)
+    in.styles.push_back({kNoLayer, arguments.painting, painting_extent(arguments.painting)});
+  else
+    in.styles.push_back(style_layer(arguments.style_drawable));
+  if (arguments.style2_drawable != kNoLayer)
+    in.styles.push_back(style_layer(arguments.style2_drawable));
   in.masked = !host::selection_is_empty(image);
   in.region = region_to_compute(drawable, in.masked);
   const bool alpha = in.masked || host::has_alpha(drawable);
   in.channels = (host::is_gray(drawable) ? 1 : 3) + (alpha ? 1 : 0);
   return in;
+}
+
+std::string style_name(const Style& style) {
+  if (style.painting != kNoPainting) return _(kPaintings.at(style.painting).name);
+  return host::item_name(style.layer);
 }
 
 }  // namespace neural_style::plugin

@@ -7,13 +7,21 @@
 
 #include "arguments.h"
 #include "host.h"
+#include "memory_budget.h"
 
 namespace neural_style::plugin {
+
+// One style: a layer of an open image, or a built-in painting.
+struct Style {
+  ItemId layer = kNoLayer;     // none for a painting
+  int painting = kNoPainting;  // index into kPaintings, for a painting
+  Extent extent;
+};
 
 struct Inputs {
   ImageId image = -1;
   ItemId content = -1;          // the content layer
-  std::vector<ItemId> styles;   // one or two style layers
+  std::vector<Style> styles;    // one or two
   Region region;                // the part of the content computed, layer coordinates
   bool masked = false;          // a selection limits the result to itself
   int channels = 0;             // content layout, read and written: Y', Y'A, R'G'B', R'G'B'A
@@ -21,5 +29,8 @@ struct Inputs {
 
 // Throws a Failure with the message GIMP shows when an input cannot be used.
 Inputs gather_inputs(ImageId image, ItemId drawable, const Arguments& arguments);
+
+// The layer's name, or the painting's in the user's language.
+std::string style_name(const Style& style);
 
 }  // namespace neural_style::plugin

@@ -99,10 +99,12 @@ double param_value(const GimpParam& param, ArgumentType type) {
 }
 
 // Non-interactive calls pass every argument; more may follow ours, none may be missing.
+// They have no built-in painting: a script loads the painting's file as a layer.
 void read_arguments(gint nparams, const GimpParam* params, Arguments& arguments) {
   if (nparams < kArgumentCount)
     throw calling_failure(printf_text(_("%s needs %d arguments, but was given %d."),
                                       kProcedureName, kArgumentCount, nparams));
+  arguments.painting = kNoPainting;
   for (std::size_t i = 0; i < kArgumentSpecs.size(); ++i)
     set_argument_value(arguments, kArgumentSpecs[i],
                        param_value(params[3 + i], kArgumentSpecs[i].type));

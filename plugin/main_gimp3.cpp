@@ -19,6 +19,7 @@
 #include "i18n.h"
 #include "neural_style/error.h"
 #include "neural_style/process.h"
+#include "paintings.h"
 #include "procedure_config.h"
 #include "procedure_dialog.h"
 #include "run_window.h"
@@ -123,8 +124,10 @@ void add_argument(GimpProcedure* procedure, const ArgumentSpec& spec) {
   const auto flags = G_PARAM_READWRITE;
   switch (spec.type) {
     case ArgumentType::drawable:
+      // The style layer may be left out for a built-in painting; check_arguments asks for
+      // it otherwise.
       gimp_procedure_add_drawable_argument(procedure, spec.name, label, blurb.c_str(),
-                                           spec.has_special, flags);
+                                           spec.has_special || is_first_style(spec), flags);
       break;
     case ArgumentType::int32:
       gimp_procedure_add_int_argument(procedure, spec.name, label, blurb.c_str(), gint(min),
@@ -139,6 +142,19 @@ void add_argument(GimpProcedure* procedure, const ArgumentSpec& spec) {
                                           flags);
       break;
   }
+}
+
+// An optional argument after GIMP 2.10's: Script-Fu passes it by name
+// (#:builtin-style "starry-night"), the dialog shows it as a combo.
+void add_painting_argument(GimpProcedure* procedure) {
+  GimpChoice* choice = gimp_choice_new();
+  gimp_choice_add(choice, kNoPaintingChoice, kNoPainting, _("None"), "");
+  for (std::size_t i = 0; i < kPaintings.size(); ++i)
+    gimp_choice_add(choice, kPaintings[i].id, gint(i), _(kPaintings[i].name), "");
+  gimp_procedure_add_choice_argument(
+      procedure, kPaintingArgument, _("_Built-in painting:"),
+      "A painting that ships with the plug-in as the style, instead of style-drawable",
+      choice, kNoPaintingChoice, G_PARAM_READWRITE);
 }
 
 GList* query_procedures(GimpPlugIn*) { return g_list_append(nullptr, g_strdup(kProcedureName)); }
@@ -163,6 +179,7 @@ GimpProcedure* create_procedure(GimpPlugIn* plug_in, const gchar* name) {
   gimp_procedure_set_attribution(procedure, "The gimp-neural-style authors",
                                  "The gimp-neural-style authors", "2024");
   for (const ArgumentSpec& spec : kArgumentSpecs) add_argument(procedure, spec);
+  add_painting_argument(procedure);
   gimp_procedure_add_core_object_array_return_value(
       procedure, "layers", "Layers",
       "The new layers, each directly above its content layer, in the order of the drawables",

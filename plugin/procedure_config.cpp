@@ -60,6 +60,8 @@ Arguments arguments_of(GimpProcedureConfig* config) {
   Arguments arguments;
   for (const ArgumentSpec& spec : kArgumentSpecs)
     set_argument_value(arguments, spec, config_value(config, spec));
+  // The choice's ids are the paintings' indices, and kNoPainting for none.
+  arguments.painting = gimp_procedure_config_get_choice_id(config, kPaintingArgument);
   return arguments;
 }
 

@@ -9,6 +9,11 @@
 
 namespace neural_style::plugin {
 
+// GIMP 3's argument for a built-in painting as the style (Arguments::painting): a choice
+// of "none" or a painting's id, which the dialog shows as a combo and the last values keep.
+inline constexpr const char* kPaintingArgument = "builtin-style";
+inline constexpr const char* kNoPaintingChoice = "none";
+
 Arguments arguments_of(GimpProcedureConfig* config);
 
 // GIMP 3.0 keeps no layer arguments in the last values ("couldn't serialize property …

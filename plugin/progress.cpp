@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include "host.h"
 #include "text.h"
@@ -13,6 +14,13 @@ namespace {
 
 // Every text update is a round trip to GIMP and a redraw; four a second read smoothly.
 constexpr double kTextInterval = 0.25;
+// gimp-console shows no plug-in progress: with this variable set to 1 (as demo.sh does),
+// batch runs also print it to stderr, which GIMP passes on, a line a second. Ordinary
+// scripts stay quiet.
+constexpr const char* kPrintVariable = "NEURAL_STYLE_PROGRESS";
+constexpr double kPrintInterval = 1.0;
+
+bool print_requested() { return g_strcmp0(g_getenv(kPrintVariable), "1") == 0; }
 
 std::string clock_time(double seconds) {
   const long s = std::lround(seconds);
@@ -28,12 +36,18 @@ class ProgressBar {
       next_text_time_ = p.seconds_elapsed + kTextInterval;
       host::progress_text(progress_text(p));
     }
+    if (print_ && (p.seconds_elapsed >= next_print_time_ || p.iteration == p.iterations)) {
+      next_print_time_ = p.seconds_elapsed + kPrintInterval;
+      std::fprintf(stderr, "neural-style: %s\n", progress_text(p).c_str());
+    }
     return true;
   }
 
  private:
   ProgressMeter meter_;
   double next_text_time_ = 0;
+  bool print_ = print_requested();
+  double next_print_time_ = 0;
 };
 
 }  // namespace

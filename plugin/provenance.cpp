@@ -10,7 +10,10 @@ std::string record_text(const RunRecord& r, const char* plugin_version) {
   std::string text = std::string("plug-in-version=") + plugin_version + "\n";
   text += std::string("network=") + (r.pretrained ? "pretrained" : "built-in") + "\n";
   if (r.pretrained) text += "weights=" + r.weights_path + "\n";
-  text += "style-layer=" + r.style_name + "\n";
+  if (r.painting_name.empty())
+    text += "style-layer=" + r.style_name + "\n";
+  else
+    text += "style-painting=" + r.painting_name + "\n";
   if (!r.style2_name.empty()) text += "style2-layer=" + r.style2_name + "\n";
   Arguments used = r.arguments;
   used.seed = r.seed;

@@ -16,6 +16,7 @@ struct RunRecord {
   Arguments arguments;
   std::int32_t seed = 0;       // the seed used, also when the arguments said -1
   std::string style_name;      // layer IDs do not outlive a session, names do
+  std::string painting_name;   // a built-in painting's English name, instead of style_name
   std::string style2_name;     // empty without a second style
   bool pretrained = false;     // false: the built-in network
   std::string weights_path;

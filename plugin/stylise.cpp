@@ -3,6 +3,7 @@
 #include "beside_plugin.h"
 #include "engine_messages.h"
 #include "neural_style/weights.h"
+#include "paintings.h"
 #include "pixels.h"
 #include "progress.h"
 #include "provenance.h"
@@ -13,8 +14,11 @@ namespace {
 
 std::vector<Image> read_styles(const Inputs& in) {
   std::vector<Image> styles;
-  for (ItemId style : in.styles)
-    styles.push_back(read_pixels(style, {0, 0, host::width(style), host::height(style)}, 4));
+  for (const Style& style : in.styles)
+    styles.push_back(style.painting != kNoPainting
+                         ? read_painting(style.painting)
+                         : read_pixels(style.layer, {0, 0, style.extent.width,
+                                                     style.extent.height}, 4));
   return styles;
 }
 
@@ -29,8 +33,14 @@ RunRecord record_of(const Job& job, const Result& result) {
   RunRecord r;
   r.arguments = job.arguments;
   r.seed = job.seed;
-  r.style_name = host::item_name(job.in.styles[0]);
-  if (job.in.styles.size() > 1) r.style2_name = host::item_name(job.in.styles[1]);
+  const Style& style = job.in.styles[0];
+  if (style.painting != kNoPainting) {
+    r.painting_name = kPaintings.at(style.painting).name;
+    r.arguments.style_drawable = kNoLayer;  // not used
+  } else {
+    r.style_name = host::item_name(style.layer);
+  }
+  if (job.in.styles.size() > 1) r.style2_name = host::item_name(job.in.styles[1].layer);
   r.pretrained = result.pretrained;
   r.weights_path = result.weights_path;
   r.region_x = job.in.region.x;
@@ -50,7 +60,7 @@ std::string weights_for_run() { return find_weights(beside_plugin(kWeightsFile))
 Workload workload_of(const Inputs& in, const Arguments& arguments) {
   Workload w;
   w.content = {in.region.width, in.region.height};
-  for (ItemId style : in.styles) w.styles.push_back({host::width(style), host::height(style)});
+  for (const Style& style : in.styles) w.styles.push_back(style.extent);
   w.size = arguments.size;
   w.style_scale = arguments.style_scale;
   return w;
@@ -86,8 +96,8 @@ Result run_job(const Job& job, const ProgressCallback& progress) {
 }
 
 std::string result_name(const Job& job) {
-  return result_layer_name(host::item_name(job.in.content), host::item_name(job.in.styles[0]),
-                           job.in.styles.size() > 1 ? host::item_name(job.in.styles[1]) : "");
+  return result_layer_name(host::item_name(job.in.content), style_name(job.in.styles[0]),
+                           job.in.styles.size() > 1 ? style_name(job.in.styles[1]) : "");
 }
 
 std::vector<ItemId> write_results(const std::vector<Job>& jobs, std::vector<Result> results) {

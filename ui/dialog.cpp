@@ -10,10 +10,12 @@
 #include <vector>
 
 #include "engine_messages.h"
+#include "failure.h"
 #include "estimate.h"
 #include "controls.h"
 #include "help.h"
 #include "network_hint.h"
+#include "paintings.h"
 #include "neural_style/weights.h"
 #include "presets.h"
 #include "stylise.h"
@@ -28,6 +30,7 @@ using plugin::kNoLayer;
 
 constexpr int kScaleWidth = 200;
 constexpr int kSpinWidth = 6;
+constexpr int kThumbnailSize = 24;
 // Picks up the end of the calibration, and memory freed or taken by other programs.
 constexpr guint kRefreshMilliseconds = 500;
 // GIMP's "New Seed" draws 32 bits; the seed argument is a non-negative int32.
@@ -155,7 +158,8 @@ bool is_usable_layer(gint32 item) {
 }
 
 // The last style layer while it exists; otherwise another layer of the image, since a
-// layer is rarely its own style; failing that, none (the combo then offers its first).
+// layer is rarely its own style; failing that, none (the combo then offers its first
+// entry).
 gint32 initial_style(gint32 image, gint32 drawable, gint32 last) {
   if (is_usable_layer(last)) return last;
   gint count = 0;
@@ -173,34 +177,79 @@ void on_layer_changed(GtkWidget* combo, gpointer field) {
     *static_cast<std::int32_t*>(field) = value;
 }
 
-// A combo of the layers of every open image, with thumbnails, editing `field`; an
-// `optional` one starts with "None".
-GtkWidget* layer_combo(const char* name, bool optional, gint32 initial, std::int32_t& field,
-                       DialogState& s) {
+// The built-in paintings head the first style's combo, as values below kNoLayer, which no
+// layer has. Its own inverse: it also turns such a value back into the painting.
+gint painting_value(gint painting) { return kNoLayer - 1 - painting; }
+
+void on_style_changed(GtkWidget* combo, gpointer arguments) {
+  Arguments& a = *static_cast<Arguments*>(arguments);
+  gint value = kNoLayer;
+  if (!gimp_int_combo_box_get_active(GIMP_INT_COMBO_BOX(combo), &value)) return;
+  a.painting = value < kNoLayer ? painting_value(value) : plugin::kNoPainting;
+  if (value > kNoLayer) a.style_drawable = value;
+}
+
+struct Entry {
+  gint value;
+  const char* label;
+  GdkPixbuf* thumbnail;  // may be null
+};
+
+// A combo of `entries`, then the layers of every open image with thumbnails, starting at
+// `initial` (or its first entry); `on_change` keeps `data` in step.
+GtkWidget* layer_combo(const char* name, const std::vector<Entry>& entries, gint initial,
+                       void (*on_change)(GtkWidget*, gpointer), gpointer data, DialogState& s) {
   GtkWidget* combo = gimp_layer_combo_box_new(is_usable_style, nullptr);
-  if (optional)
-    gimp_int_combo_box_prepend(GIMP_INT_COMBO_BOX(combo), GIMP_INT_STORE_VALUE, kNoLayer,
-                               GIMP_INT_STORE_LABEL, _("None"), -1);
-  gimp_int_combo_box_connect(GIMP_INT_COMBO_BOX(combo), initial, G_CALLBACK(on_layer_changed),
-                             &field);
+  for (auto entry = entries.rbegin(); entry != entries.rend(); ++entry)
+    gimp_int_combo_box_prepend(GIMP_INT_COMBO_BOX(combo), GIMP_INT_STORE_VALUE, entry->value,
+                               GIMP_INT_STORE_LABEL, entry->label, GIMP_INT_STORE_PIXBUF,
+                               entry->thumbnail, -1);
+  gimp_int_combo_box_connect(GIMP_INT_COMBO_BOX(combo), initial, G_CALLBACK(on_change), data);
   if (gtk_combo_box_get_active(GTK_COMBO_BOX(combo)) < 0)
     gtk_combo_box_set_active(GTK_COMBO_BOX(combo), 0);
   // The combo may have shown `initial` from the start, and then said nothing.
-  on_layer_changed(combo, &field);
+  on_change(combo, data);
   gtk_widget_set_name(combo, name);
   g_signal_connect(combo, "changed", G_CALLBACK(on_changed), &s);
+  return combo;
+}
+
+// A painting's thumbnail, as large as the layers' (GIMP's item combos draw them at 24 px);
+// none when it is not installed (choosing it then says so).
+GdkPixbuf* painting_thumbnail(int painting) {
+  try {
+    return gdk_pixbuf_new_from_file_at_size(plugin::painting_path(painting).c_str(),
+                                            kThumbnailSize, kThumbnailSize, nullptr);
+  } catch (const plugin::Failure&) {
+    return nullptr;
+  }
+}
+
+// The built-in paintings, then the layers. Without a last style and another layer in the
+// image, the first painting.
+GtkWidget* style_combo(DialogState& s) {
+  std::vector<Entry> paintings;
+  for (std::size_t i = 0; i < plugin::kPaintings.size(); ++i)
+    paintings.push_back({painting_value(int(i)), _(plugin::kPaintings[i].name),
+                         painting_thumbnail(int(i))});
+  const Arguments& a = s.arguments;
+  const gint initial = a.painting != plugin::kNoPainting
+                           ? painting_value(a.painting)
+                           : initial_style(s.image, s.drawable, a.style_drawable);
+  GtkWidget* combo =
+      layer_combo("style-drawable", paintings, initial, on_style_changed, &s.arguments, s);
+  for (const Entry& entry : paintings)
+    if (entry.thumbnail) g_object_unref(entry.thumbnail);  // the combo's store holds them
   return combo;
 }
 
 GtkWidget* style_section(DialogState& s) {
   GtkWidget* table = new_table(3);
   Arguments& a = s.arguments;
-  attach_row(GTK_TABLE(table), 0, _("L_ayer:"),
-             layer_combo("style-drawable", false,
-                         initial_style(s.image, s.drawable, a.style_drawable), a.style_drawable, s),
-             s);
+  attach_row(GTK_TABLE(table), 0, _("L_ayer:"), style_combo(s), s);
   const gint32 second = is_usable_layer(a.style2_drawable) ? a.style2_drawable : kNoLayer;
-  s.style2 = layer_combo("style2-drawable", true, second, a.style2_drawable, s);
+  s.style2 = layer_combo("style2-drawable", {{kNoLayer, _("None"), nullptr}}, second,
+                         on_layer_changed, &a.style2_drawable, s);
   attach_row(GTK_TABLE(table), 1, _("Second la_yer:"), s.style2, s);
   s.mix = scale_row(GTK_TABLE(table), 2, kMixRow, s);
   return framed(_("Style"), table);

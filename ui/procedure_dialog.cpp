@@ -8,6 +8,7 @@
 #include "controls.h"
 #include "dialog_names.h"
 #include "help.h"
+#include "paintings.h"
 #include "network_hint.h"
 #include "presets.h"
 #include "procedure_config.h"
@@ -27,6 +28,7 @@ struct DialogState {
   const Calibration* calibration = nullptr;
   GtkWidget* dialog = nullptr;
   GtkWidget* mix = nullptr;
+  GtkWidget* style = nullptr;        // the style layer's chooser
   GtkWidget* preset = nullptr;
   GtkWidget* time = nullptr;
   GtkWidget* memory = nullptr;
@@ -47,6 +49,8 @@ void refresh(DialogState& s) {
   gtk_dialog_set_response_sensitive(GTK_DIALOG(s.dialog), GTK_RESPONSE_OK, problem.empty());
   // The mix only means something with a second style.
   gtk_widget_set_sensitive(s.mix, arguments.style2_drawable != plugin::kNoLayer);
+  // A built-in painting takes the style layer's place.
+  gtk_widget_set_sensitive(s.style, arguments.painting == plugin::kNoPainting);
   gimp_int_combo_box_set_active(GIMP_INT_COMBO_BOX(s.preset),
                                 matching_preset(arguments.size, arguments.iterations));
 }
@@ -220,26 +224,31 @@ bool is_style_layer(GimpDrawable* drawable) {
          !gimp_item_is_group(item);
 }
 
-// Another layer of the image than the content, since a layer is rarely its own style;
-// failing that, the content itself.
-GimpDrawable* default_style(plugin::ImageId image, plugin::ItemId content) {
+// Another layer of the image than the content, since a layer is rarely its own style.
+GimpDrawable* other_layer(plugin::ImageId image, plugin::ItemId content) {
   GimpLayer** layers = gimp_image_get_layers(gimp_image_get_by_id(image));
   GimpDrawable* style = nullptr;
   for (GimpLayer** layer = layers; layer && *layer && !style; ++layer)
     if (gimp_item_get_id(GIMP_ITEM(*layer)) != content && is_style_layer(GIMP_DRAWABLE(*layer)))
       style = GIMP_DRAWABLE(*layer);
   g_free(layers);
-  return style ? style : gimp_drawable_get_by_id(content);
+  return style;
 }
 
 // GIMP 3.0 keeps no layer arguments in the last values ("couldn't serialize property …
 // of type GimpDrawable"), and a layer kept otherwise may be gone: then offer a style, as
-// GIMP 2.10's dialog does, rather than an empty chooser and an OK that is off.
+// GIMP 2.10's dialog does, rather than an empty chooser and an OK that is off: another
+// layer, or failing that the first built-in painting (the chooser shows the content).
 void preselect_styles(const DialogState& s) {
   GimpDrawable *style = nullptr, *style2 = nullptr;
   g_object_get(s.config, "style-drawable", &style, "style2-drawable", &style2, nullptr);
-  if (!is_style_layer(style))
-    g_object_set(s.config, "style-drawable", default_style(s.image, s.drawable), nullptr);
+  if (!is_style_layer(style)) {
+    GimpDrawable* other = other_layer(s.image, s.drawable);
+    g_object_set(s.config, "style-drawable", other ? other : gimp_drawable_get_by_id(s.drawable),
+                 nullptr);
+    if (!other && plugin::arguments_of(s.config).painting == plugin::kNoPainting)
+      g_object_set(s.config, plugin::kPaintingArgument, plugin::kPaintings[0].id, nullptr);
+  }
   if (style2 && !is_style_layer(style2))
     g_object_set(s.config, "style2-drawable", nullptr, nullptr);
   g_clear_object(&style);
@@ -273,13 +282,15 @@ void build(DialogState& s, GimpProcedure* procedure) {
   for (const ScaleRow& row : kLookRows) scale_entry(dialog, row);
   for (const ScaleRow& row : kQualityRows) scale_entry(dialog, row);
   GtkWidget* seed_row = gimp_procedure_dialog_fill_box(dialog, "seed-row", "seed", nullptr);
-  framed_box(dialog, "style", _("Style"), "style-drawable", "style2-drawable", "style-mix");
+  framed_box(dialog, "style", _("Style"), plugin::kPaintingArgument, "style-drawable",
+             "style2-drawable", "style-mix");
   framed_box(dialog, "look", _("Look"), "style-weight", "content-weight", "tv-weight",
              "style-scale", "preserve-colors");
   GtkWidget* quality =
       framed_box(dialog, "quality", _("Quality"), "size", "iterations", "seed-row");
   gimp_procedure_dialog_fill(dialog, "style", "look", "quality", nullptr);
   s.mix = gimp_procedure_dialog_get_widget(dialog, "style-mix", G_TYPE_NONE);
+  s.style = gimp_procedure_dialog_get_widget(dialog, "style-drawable", G_TYPE_NONE);
   show_thumbnails(dialog);
   add_preset_row(s, quality);
   add_new_seed(s, seed_row);

@@ -2,6 +2,7 @@
 
 #include <gegl.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 
@@ -28,18 +29,22 @@ std::string extension_of(const std::string& path) {
   return ext;
 }
 
+GeglNode* load_node(GeglNode* graph, const std::string& path) {
+  return gegl_node_new_child(graph, "operation", "gegl:load", "path", path.c_str(), nullptr);
+}
+
 }  // namespace
 
 void init_image_files(int* argc, char*** argv) { gegl_init(argc, argv); }
 void exit_image_files() { gegl_exit(); }
 
-Image load_image(const std::string& path) {
+Image load_image(const std::string& path, int channels) {
   std::error_code error;
   if (!std::filesystem::is_regular_file(path, error))
     throw Error("Cannot read '" + path + "': no such file.");
   GeglNode* graph = gegl_node_new();
   GeglBuffer* buffer = nullptr;
-  GeglNode* load = gegl_node_new_child(graph, "operation", "gegl:load", "path", path.c_str(), nullptr);
+  GeglNode* load = load_node(graph, path);
   GeglNode* sink = gegl_node_new_child(graph, "operation", "gegl:buffer-sink", "buffer", &buffer, nullptr);
   gegl_node_link(load, sink);
   gegl_node_process(sink);
@@ -49,11 +54,19 @@ Image load_image(const std::string& path) {
     if (buffer) g_object_unref(buffer);
     throw Error("Cannot read '" + path + "': not an image GEGL can load.");
   }
-  Image image(extent->width, extent->height, channels_of(gegl_buffer_get_format(buffer)));
+  if (channels == 0) channels = channels_of(gegl_buffer_get_format(buffer));
+  Image image(extent->width, extent->height, channels);
   gegl_buffer_get(buffer, extent, 1.0, float_format(image.channels), image.pixels.data(),
                   GEGL_AUTO_ROWSTRIDE, GEGL_ABYSS_NONE);
   g_object_unref(buffer);
   return image;
+}
+
+std::pair<int, int> image_size(const std::string& path) {
+  GeglNode* graph = gegl_node_new();
+  const GeglRectangle box = gegl_node_get_bounding_box(load_node(graph, path));
+  g_object_unref(graph);
+  return {std::max(0, box.width), std::max(0, box.height)};
 }
 
 void save_image(const Image& image, const std::string& path) {

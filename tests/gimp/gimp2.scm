@@ -5,6 +5,9 @@
 
 ; --- Images and layers --------------------------------------------------------------
 
+; An image file, opened as a new image.
+(define (load-image path) (car (gimp-file-load RUN-NONINTERACTIVE path path)))
+
 (define (new-16-bit-image width height base)
   (car (gimp-image-new-with-precision width height base PRECISION-U16-GAMMA)))
 
@@ -68,7 +71,6 @@
 ; arguments from 1 (run-mode); GIMP 2.10 leaves every check to the plug-in, so its own
 ; message is the answer.
 (define (range-message position message) message)
-(define (missing-layer-message position message) message)
 (define (invalid-id-message message) message)
 
 ; A preserve-colors value that is neither true nor false, and what the caller is told.

@@ -10,6 +10,9 @@
 
 ; --- Images and layers --------------------------------------------------------------
 
+; An image file, opened as a new image.
+(define (load-image path) (car (gimp-file-load RUN-NONINTERACTIVE path)))
+
 (define (new-16-bit-image width height base)
   (car (gimp-image-new-with-precision width height base PRECISION-U16-NON-LINEAR)))
 
@@ -94,11 +97,6 @@
 (define (range-message position message)
   (string-append "argument " (number->string position)
                  " in call to plug-in-neural-style has value"))
-
-; No object for an argument that needs one: "Invalid value for argument 3", counting
-; from 0.
-(define (missing-layer-message position message)
-  (string-append "Invalid value for argument " (number->string (- position 1))))
 
 ; An ID that names no item: "Invalid ID of GIMP item".
 (define (invalid-id-message message) "Invalid ID of GIMP item")

@@ -2,7 +2,7 @@
 r"""GIMP batch-mode tests of the plug-in.
 
 Installs the built plug-in into a temporary plug-ins folder (the installed layout,
-neural-style/neural-style), runs gimp-console with a fresh temporary profile and the
+neural-style/neural-style, with the built-in paintings in neural-style/paintings), runs gimp-console with a fresh temporary profile and the
 Script-Fu test files, and counts the PASS/FAIL lines they print. GIMP 2.10 exits with 0
 even after errors, so its output is what tells: the runner also fails on a batch command
 that broke off, on "inconsistent undo", on a plug-in crash, and checks that the user is
@@ -14,11 +14,12 @@ also runs test_several_drawables.scm; GIMP 2.10 only, test_last_values.scm (GIMP
 last values only after interactive runs, which tests/gui covers). For example:
 
   run_gimp_tests.py build/plugin/neural-style --gimp gimp-console-2.10 \
-      --system-plugins /usr/lib/gimp/2.0/plug-ins --models-dir /usr/local/share/neural-style/models
+      --system-plugins /usr/lib/gimp/2.0/plug-ins --models-dir /usr/local/share/neural-style/models \
+      --paintings models/paintings
   ./setup-gimp3-root.sh run -- /usr/bin/python3 tests/gimp/run_gimp_tests.py \
       build-gimp3/plugin/neural-style --gimp gimp-console-3.0 \
       --system-plugins /usr/lib/x86_64-linux-gnu/gimp/3.0/plug-ins \
-      --models-dir /usr/local/share/neural-style/models
+      --models-dir /usr/local/share/neural-style/models --paintings models/paintings
 
 Prints every result, then a last line "N passed, M failed"; exits 1 on any failure.
 """
@@ -33,13 +34,17 @@ import tempfile
 
 GIMP_TIMEOUT_S = 300
 # The Script-Fu files run in one GIMP session, each as its own batch command.
-TEST_FILES = ["test_new_layer.scm", "test_pixels.scm", "test_styles.scm", "test_bad_input.scm"]
-# What only GIMP 3 can do: several drawables in one call.
-GIMP3_TEST_FILES = ["test_several_drawables.scm"]
+TEST_FILES = ["test_new_layer.scm", "test_pixels.scm", "test_styles.scm", "test_paintings.scm",
+              "test_bad_input.scm"]
+# What only GIMP 3 can do: several drawables in one call, a built-in painting by name.
+GIMP3_TEST_FILES = ["test_several_drawables.scm", "test_builtin_style.scm"]
 # Repeat after a batch run: only GIMP 2.10 keeps the last values of non-interactive runs.
 GIMP2_TEST_FILES = ["test_last_values.scm"]
 # Runs in a second session, with a broken weights file installed next to the plug-in.
 WEIGHTS_FAILURE_FILE = "test_weights_failure.scm"
+# Also in the second session, which has no paintings beside the plug-in: GIMP 3 alone can
+# name a built-in painting in a call, and only while none are installed is one missing.
+PAINTING_MISSING_FILE = "test_painting_missing.scm"
 WEIGHTS_FILE = "vgg19-features.safetensors"
 RANDOM_FEATURES_NOTICE = "the built-in network is used"
 RESULT_LINE = re.compile(r"^(?:\S.*-Warning: )?(PASS|FAIL) (.*)$")
@@ -49,12 +54,14 @@ def scheme_string(text):
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def install_plugin(plugin, plugins):
-    """Installs the plug-in as GIMP wants it, plugins/neural-style/neural-style; returns
-    its folder."""
+def install_plugin(plugin, plugins, paintings=None):
+    """Installs the plug-in as GIMP wants it, plugins/neural-style/neural-style, with the
+    built-in paintings beside it in paintings/ when given; returns its folder."""
     folder = os.path.join(plugins, "neural-style")
     os.makedirs(folder)
     shutil.copy2(plugin, os.path.join(folder, "neural-style"))
+    if paintings:
+        shutil.copytree(paintings, os.path.join(folder, "paintings"))
     return folder
 
 
@@ -82,13 +89,14 @@ def environment(root, plugins, system_plugins, version):
     return env
 
 
-def run_gimp(gimp, version, tests_dir, files, env, network):
+def run_gimp(gimp, version, tests_dir, files, env, network, paintings=""):
     """Runs each test file as a batch command, after the wrappers for this GIMP version
     and the helpers; `network` is what their results should record in the settings
-    parasite."""
+    parasite, `paintings` the folder of the built-in paintings beside the plug-in."""
     wrappers = scheme_string(os.path.join(tests_dir, f"gimp{version}.scm"))
     helpers = scheme_string(os.path.join(tests_dir, "helpers.scm"))
-    prelude = f"(define expected-network {scheme_string(network)})"
+    prelude = (f"(define expected-network {scheme_string(network)})"
+               f"(define paintings-dir {scheme_string(paintings)})")
     command = ["timeout", str(GIMP_TIMEOUT_S), gimp, "-i", "-d", "-f", "-n", "-c",
                "--batch-interpreter=plug-in-script-fu-eval"]
     for name in files:
@@ -152,6 +160,8 @@ def main():
     parser.add_argument("--system-plugins", required=True, help="GIMP's own plug-ins folder")
     parser.add_argument("--models-dir", required=True,
                         help="the installed models folder (the engine's last weights lookup)")
+    parser.add_argument("--paintings", required=True,
+                        help="the built-in paintings' folder in the source tree")
     args = parser.parse_args()
     tests_dir = os.path.dirname(os.path.abspath(__file__))
     version = args.gimp_version or gimp_version(args.gimp)
@@ -159,12 +169,13 @@ def main():
     tally = Tally()
     with tempfile.TemporaryDirectory(prefix="neural-style-gimp-") as root:
         plugins = os.path.join(root, "plug-ins")
-        install_plugin(args.plugin, plugins)
+        folder = install_plugin(args.plugin, plugins, args.paintings)
         env = environment(root, plugins, args.system_plugins, version)
         # Installed weights cannot be hidden from the engine's lookup; then they are used.
         pretrained = weights_installed(args.models_dir)
         network = "pretrained" if pretrained else "built-in"
-        tally.session("main", *run_gimp(args.gimp, version, tests_dir, files, env, network),
+        tally.session("main", *run_gimp(args.gimp, version, tests_dir, files, env, network,
+                                        os.path.join(folder, "paintings")),
                       0 if pretrained else 1)
 
         plugins = os.path.join(root, "plug-ins-with-weights")
@@ -172,8 +183,11 @@ def main():
         with open(os.path.join(folder, WEIGHTS_FILE), "wb") as f:
             f.write(b"\x10\x00\x00\x00\x00\x00\x00\x00not json at all")
         env = environment(root, plugins, args.system_plugins, version)
-        tally.session("weights", *run_gimp(args.gimp, version, tests_dir,
-                                           [WEIGHTS_FAILURE_FILE], env, "pretrained"),
+        broken = [WEIGHTS_FAILURE_FILE]
+        if version >= 3 and not os.path.isdir(os.path.join(args.models_dir, "paintings")):
+            broken.append(PAINTING_MISSING_FILE)
+        tally.session("weights", *run_gimp(args.gimp, version, tests_dir, broken, env,
+                                           "pretrained"),
                       0)
     print(f"{tally.passed} passed, {tally.failed} failed")
     return 1 if tally.failed else 0

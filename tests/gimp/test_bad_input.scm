@@ -44,8 +44,7 @@
                    (run-with img content thin-style))
       (check-fails "bad: content from another image" "does not belong to this image"
                    (run-with img foreign style))
-      (check-fails "bad: no style layer"
-                   (missing-layer-message 4 "style-drawable must be a layer, not -1")
+      (check-fails "bad: no style layer" "style-drawable must be a layer, not -1"
                    (run-with img content no-layer))
       (check-fails "bad: deleted style layer id" (invalid-id-message "invalid ID")
                    (run-with img content 987654))

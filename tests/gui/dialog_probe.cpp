@@ -3,6 +3,7 @@
 // setting it should, and saves screenshots. run_dialog_test.py runs it in gimp-console
 // under Xvfb; it prints one "PASS <check>" or "FAIL <check>: <detail>" line per check and
 // "SCREENSHOT <path>" per screenshot.
+#include <gegl.h>
 #include <libgimp/gimp.h>
 #include <libgimp/gimpui.h>
 
@@ -140,7 +141,7 @@ void check_scales(Probe& probe, GtkWidget* dialog, const Arguments& arguments) {
   }
 }
 
-// Every layer of the combo comes with its thumbnail.
+// Every layer and built-in painting of the combo comes with its thumbnail.
 bool has_thumbnails(GtkWidget* combo) {
   GtkTreeModel* model = gtk_combo_box_get_model(GTK_COMBO_BOX(combo));
   GtkTreeIter iter;
@@ -161,13 +162,43 @@ bool has_thumbnails(GtkWidget* combo) {
   return rows >= 2 && thumbnails == rows;
 }
 
+std::string first_label(GtkWidget* combo) {
+  GtkTreeModel* model = gtk_combo_box_get_model(GTK_COMBO_BOX(combo));
+  GtkTreeIter iter;
+  gchar* label = nullptr;
+  if (gtk_tree_model_get_iter_first(model, &iter))
+    gtk_tree_model_get(model, &iter, GIMP_INT_STORE_LABEL, &label, -1);
+  const std::string text = label ? label : "";
+  g_free(label);
+  return text;
+}
+
+// The built-in paintings head the first style's combo, named in the user's language
+// (`painting`: the first one's name from the catalogue); one replaces the style layer.
+void check_paintings(Probe& probe, GtkWidget* dialog, const Arguments& a, gint32 style,
+                     const std::string& painting) {
+  GtkWidget* first = named(dialog, "style-drawable");
+  report(probe, first_label(first) == painting, "the built-in paintings come first, translated",
+         first_label(first));
+  gtk_combo_box_set_active(GTK_COMBO_BOX(first), 0);
+  report(probe, a.painting == 0, "a built-in painting is the style",
+         std::to_string(a.painting));
+  // Installed beside the probe by the runner, as beside the plug-in.
+  const std::string problem = gtk_label_get_text(GTK_LABEL(named(dialog, ui::kProblemName)));
+  report(probe, problem.empty() && has_digit(named(dialog, ui::kMemoryName)),
+         "the painting is found and its run estimated", problem);
+  gimp_int_combo_box_set_active(GIMP_INT_COMBO_BOX(first), style);
+  report(probe, a.painting == plugin::kNoPainting && a.style_drawable == style,
+         "a layer replaces the painting", std::to_string(a.painting));
+}
+
 void check_layers(Probe& probe, GtkWidget* dialog, const Arguments& a, gint32 content,
                   gint32 style) {
   auto* first = GIMP_INT_COMBO_BOX(named(dialog, "style-drawable"));
   auto* second = GIMP_INT_COMBO_BOX(named(dialog, "style2-drawable"));
   GtkWidget* mix = named(dialog, "style-mix");
   report(probe, has_thumbnails(GTK_WIDGET(first)) && has_thumbnails(GTK_WIDGET(second)),
-         "the layer combos list the layers with thumbnails");
+         "the style combos list the layers and paintings with thumbnails");
   report(probe, a.style_drawable == style, "style layer defaults to the other layer",
          std::to_string(a.style_drawable));
   gimp_int_combo_box_set_active(first, content);
@@ -263,7 +294,7 @@ void check_help(Probe& probe, GtkWidget* dialog) {
 }
 
 void check_settings_dialog(Probe& probe, gint32 image, gint32 content, gint32 style,
-                           const std::string& title) {
+                           const std::string& title, const std::string& painting) {
   Arguments arguments;
   const ui::Calibration calibration;
   GtkWidget* dialog = ui::settings_dialog_new(image, content, arguments, calibration);
@@ -278,6 +309,7 @@ void check_settings_dialog(Probe& probe, gint32 image, gint32 content, gint32 st
   report(probe, has_digit(named(dialog, ui::kMemoryName)), "memory estimate shown");
   screenshot(probe, dialog, "dialog");
   check_layers(probe, dialog, arguments, content, style);
+  check_paintings(probe, dialog, arguments, style, painting);
   check_scales(probe, dialog, arguments);
   check_toggles(probe, dialog, arguments);
   check_preset(probe, dialog, arguments);
@@ -423,6 +455,8 @@ void query() {
       {GIMP_PDB_STRING, const_cast<gchar*>("screenshots"), const_cast<gchar*>("Folder")},
       {GIMP_PDB_STRING, const_cast<gchar*>("language"), const_cast<gchar*>("Screenshot suffix")},
       {GIMP_PDB_STRING, const_cast<gchar*>("title"), const_cast<gchar*>("Expected title")},
+      {GIMP_PDB_STRING, const_cast<gchar*>("painting"),
+       const_cast<gchar*>("Expected name of the first built-in painting")},
   };
   gimp_install_procedure(kProbeName, "Tests the neural style dialog", "Test only", "tests", "tests",
                          "2024", nullptr, nullptr, GIMP_PLUGIN, G_N_ELEMENTS(params), 0, params,
@@ -433,13 +467,15 @@ void run(const gchar*, gint nparams, const GimpParam* params, gint* nreturn_vals
          GimpParam** return_vals) {
   static GimpParam values[1];
   plugin::init_i18n();
+  gegl_init(nullptr, nullptr);  // as the plug-in: the estimate reads a painting's size
   gimp_ui_init("neural-style-dialog-probe", FALSE);
   Probe probe;
   probe.screenshots = params[4].data.d_string;
   probe.language = params[5].data.d_string;
-  if (nparams >= 7) {
+  if (nparams >= 8) {
     check_settings_dialog(probe, params[1].data.d_image, params[2].data.d_drawable,
-                          params[3].data.d_drawable, params[6].data.d_string);
+                          params[3].data.d_drawable, params[6].data.d_string,
+                          params[7].data.d_string);
     check_calibration_cached(probe, params[1].data.d_image, params[2].data.d_drawable);
     check_run_window(probe);
   }

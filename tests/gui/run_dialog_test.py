@@ -36,7 +36,7 @@ SCRIPT = """
   (plug-in-plasma RUN-NONINTERACTIVE img content 1 2.5)
   (plug-in-plasma RUN-NONINTERACTIVE img style 2 2.5)
   (plug-in-neural-style-dialog-probe RUN-NONINTERACTIVE img content style {screenshots}
-                                     {language} {title}))
+                                     {language} {title} {painting}))
 """
 
 
@@ -44,12 +44,14 @@ def scheme_string(text):
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def install_probe(probe, locale_dir, plugins):
-    """The probe as GIMP wants it, with the catalogues in locale/ beside it (where the
-    plug-in looks first, see plugin/i18n.h)."""
+def install_probe(probe, locale_dir, paintings, plugins):
+    """The probe as GIMP wants it, with the catalogues in locale/ and the built-in paintings
+    in paintings/ beside it (where the plug-in looks first, see plugin/i18n.h and
+    plugin/paintings.h)."""
     folder = os.path.join(plugins, PROBE)
     os.makedirs(folder)
     shutil.copy2(probe, os.path.join(folder, PROBE))
+    shutil.copytree(paintings, os.path.join(folder, "paintings"))
     for language in os.listdir(locale_dir):
         mo = os.path.join(locale_dir, language, "LC_MESSAGES", DOMAIN + ".mo")
         if os.path.isfile(mo):
@@ -82,7 +84,7 @@ def run_probe(args, x, root, language):
     """One gimp-console session with a fresh profile; returns its output."""
     session = tempfile.mkdtemp(dir=root, prefix=language + "-")
     plugins = os.path.join(session, "plug-ins")
-    install_probe(args.probe, args.locale_dir, plugins)
+    install_probe(args.probe, args.locale_dir, args.paintings, plugins)
     env = language_env(x.env(), language)
     env.update(GIMP2_DIRECTORY=os.path.join(session, "profile"),
                XDG_DATA_HOME=os.path.join(session, "data"),
@@ -90,7 +92,9 @@ def run_probe(args, x, root, language):
     env.pop("NEURAL_STYLE_WEIGHTS", None)
     title = translated("Neural Style Transfer", language, args.locale_dir)
     script = SCRIPT.format(screenshots=scheme_string(args.screenshots),
-                           language=scheme_string(language), title=scheme_string(title))
+                           language=scheme_string(language), title=scheme_string(title),
+                           painting=scheme_string(translated("The Starry Night", language,
+                                                             args.locale_dir)))
     command = ["timeout", str(GIMP_TIMEOUT_S), args.gimp, "-i", "-d", "-f", "-n", "-c",
                "--batch-interpreter=plug-in-script-fu-eval", "-b", script, "-b", "(gimp-quit 0)"]
     done = subprocess.run(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
@@ -132,6 +136,8 @@ def main():
     parser.add_argument("--locale-dir", required=True,
                         help="the built catalogues: <dir>/<lang>/LC_MESSAGES/*.mo")
     parser.add_argument("--screenshots", required=True, help="folder for the screenshots")
+    parser.add_argument("--paintings", required=True,
+                        help="the built-in paintings' folder in the source tree")
     args = parser.parse_args()
     os.makedirs(args.screenshots, exist_ok=True)
     failures = 0
