@@ -63,7 +63,7 @@ int run(const cli::Options& o) {
             << (result.pretrained ? "VGG-19 " + result.weights_path : std::string("built-in network"))
             << ", " << result.device << " " << result.precision << ", seed " << o.settings.seed
             << "; the style pulled " << std::lround(100 * result.style_share)
-            << "% at the last scale's start).\n";
+            << "% halfway from the content).\n";
   return 0;
 }
 

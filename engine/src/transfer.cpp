@@ -68,6 +68,7 @@ std::vector<double> style_shares(const std::vector<Image>& styles, const Setting
 struct Targets {
   at::Tensor content;            // features at the content layer
   std::vector<at::Tensor> grams; // one per style layer, the styles' mix
+  at::Tensor style;              // the main style picture, stretched to the scale's size
   // Each term's factor: 1 over the norm of its gradient (to the pixels) at a reference
   // image where the term is far from met, so that the user's weights set the balance of
   // the terms' pulls whatever the network's magnitudes (see balance()).
@@ -106,15 +107,15 @@ class Run {
 
   int iterations_done() const { return done_; }
   const Losses& losses() const { return losses_; }
-  double last_scale_style_share() const { return style_share_; }
+  double style_share() const { return style_share_; }
 
  private:
   Targets targets(const at::Tensor& content, const std::vector<at::Tensor>& styles,
                   const std::vector<double>& shares, const Scale& scale) const;
-  void balance(Targets& t, const at::Tensor& content, const at::Tensor& style) const;
+  void balance(Targets& t, const at::Tensor& content) const;
   Terms terms(const at::Tensor& image, const Targets& targets) const;
   at::Tensor loss(const at::Tensor& image, const Targets& targets, Losses& out) const;
-  double style_share(const at::Tensor& image, const Targets& targets) const;
+  double measure_style_share(const at::Tensor& image, const Targets& targets) const;
   std::unique_ptr<torch::optim::Optimizer> optimizer(const at::Tensor& image) const;
   bool report(const at::Tensor& image, double step_seconds);
 
@@ -134,7 +135,6 @@ class Run {
 Targets Run::targets(const at::Tensor& content, const std::vector<at::Tensor>& styles,
                      const std::vector<double>& shares, const Scale& scale) const {
   Targets t;
-  at::Tensor reference;  // the main style, stretched to the scale's size
   {
     torch::NoGradGuard no_grad;
     t.content = net_.features(content, {s_.content_layer}).at(s_.content_layer);
@@ -148,10 +148,10 @@ Targets Run::targets(const at::Tensor& content, const std::vector<at::Tensor>& s
         if (t.grams.size() <= l) t.grams.push_back(g);
         else t.grams[l] += g;
       }
-      if (!reference.defined()) reference = resize(styles[i], scale.width, scale.height);
+      if (!t.style.defined()) t.style = resize(styles[i], scale.width, scale.height);
     }
   }
-  balance(t, content, reference);
+  balance(t, content);
   return t;
 }
 
@@ -160,7 +160,7 @@ Targets Run::targets(const at::Tensor& content, const std::vector<at::Tensor>& s
 // smoothness term's is measured on uniform noise, whose norm depends on the size alone.
 // With every term at a gradient norm of 1 there, style-weight 10 means that the style
 // pulls ten times as hard as the content, on any network and at any scale.
-void Run::balance(Targets& t, const at::Tensor& content, const at::Tensor& style) const {
+void Run::balance(Targets& t, const at::Tensor& content) const {
   const at::Tensor x = content.detach().clone().requires_grad_(true);
   std::vector<at::Tensor> terms(s_.style_layers.size());
   net_.forward(x, s_.style_layers, [&](const std::string& layer, const at::Tensor& f) {
@@ -170,7 +170,7 @@ void Run::balance(Targets& t, const at::Tensor& content, const at::Tensor& style
   for (std::size_t l = 0; l < terms.size(); ++l)
     t.style_factors.push_back(
         1.0 / std::max(gradient_norm(terms[l], x, l + 1 < terms.size()), kTinyNorm));
-  const at::Tensor y = style.detach().clone().requires_grad_(true);
+  const at::Tensor y = t.style.detach().clone().requires_grad_(true);
   const at::Tensor c = relative_loss(net_.features(y, {s_.content_layer}).at(s_.content_layer),
                                      t.content);
   t.content_factor = 1.0 / std::max(gradient_norm(c, y, false), kTinyNorm);
@@ -207,7 +207,7 @@ at::Tensor Run::loss(const at::Tensor& image, const Targets& targets, Losses& ou
   return total;
 }
 
-double Run::style_share(const at::Tensor& image, const Targets& targets) const {
+double Run::measure_style_share(const at::Tensor& image, const Targets& targets) const {
   const at::Tensor x = image.detach().clone().requires_grad_(true);
   const Terms t = terms(x, targets);
   const double style = gradient_norm(t.style, x, true), content = gradient_norm(t.content, x, false);
@@ -229,7 +229,9 @@ bool Run::optimise(at::Tensor& image, const at::Tensor& content,
                    const std::vector<at::Tensor>& styles, const std::vector<double>& shares,
                    const Scale& scale) {
   const Targets goal = targets(content, styles, shares, scale);
-  if (scale_index_ + 1 == scales_.size()) style_share_ = style_share(image, goal);
+  // Halfway between the two pictures both terms pull, and the image is the same
+  // whatever the network: where the balance of the weights shows.
+  if (scale_index_ == 0) style_share_ = measure_style_share(0.5 * (content + goal.style), goal);
   at::Tensor x = image.detach().clone().requires_grad_(true);
   auto opt = optimizer(x);
   at::Tensor last_good = image;
@@ -367,7 +369,7 @@ Result transfer(const Image& content, const std::vector<Image>& styles, const Se
     result.image = to_image(out, content);
     result.iterations_done = run.iterations_done();
     result.losses = run.losses();
-    result.style_share = run.last_scale_style_share();
+    result.style_share = run.style_share();
     return result;
   } catch (const c10::Error& e) {
     throw Error(std::string("The style transfer failed: ") + e.what_without_backtrace());

@@ -10,8 +10,8 @@ A variant is a CLI binary and extra arguments, e.g.
     --variant "before=/tmp/old/neural-style-cli" \\
     --variant "after=build/engine/cli/neural-style-cli:--seed 1"
 For each pair and variant it prints the style distance (features, colour), the content
-SSIM, the colour noise, the seconds, and the style's share of the pull on the pixels as
-the last scale starts (what the weights balance; the CLI reports it); with two or more variants it says, per pair, whether the last
+SSIM, the colour noise, the seconds, and the style's share of the pull on the pixels
+halfway between the content and the style (what the weights balance; the CLI reports it); with two or more variants it says, per pair, whether the last
 one beats the first: lower colour noise, content SSIM at least as high (within 0.01) and
 a style distance at most as high (within 0.02). The contact sheet (content, style, one
 result per variant, a row per pair) is DIR/contact-sheet.png, and each result is kept.

@@ -1,5 +1,5 @@
 // Our VGG-19 against torchvision's, with the same (generated) weights, at every layer
-// the method taps; and the random-feature fallback.
+// the method taps; and the seeded random VGG-19 that tests use without a file.
 #include <gtest/gtest.h>
 
 #include <cmath>

@@ -43,8 +43,8 @@ struct Result {
   int iterations_done = 0;
   Losses losses;            // at the last step
   // The style's share of the pull on the pixels (its gradient norm over the style's plus
-  // the content's) as the last scale starts: what the weights balance, whatever the
-  // network (see settings.h). 0 when stopped before the last scale.
+  // the content's) on the first scale, halfway between the content and the style
+  // picture: what the weights balance, the same whatever the network.
   double style_share = 0;
   bool pretrained = false;  // false: the built-in network (no weights installed)
   std::string weights_path; // the file used, empty with the built-in network

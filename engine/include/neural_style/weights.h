@@ -17,7 +17,7 @@ inline constexpr const char* kWeightsEnv = "NEURAL_STYLE_WEIGHTS";
 // the installed models folder.
 std::vector<std::string> weights_candidates(const std::string& explicit_path);
 
-// The first candidate that exists, or "" when none does (random features are used).
+// The first candidate that exists, or "" when none does (the built-in network is used).
 // An explicit path that does not exist is an Error, not a silent fallback.
 std::string find_weights(const std::string& explicit_path);
 
