@@ -28,6 +28,7 @@ namespace {
 constexpr std::uint64_t kBuiltinSeed = 0x5eed5eed;
 constexpr int kLbfgsHistory = 10;     // 100 costs ~0.26 s more per step at 512 px
 constexpr double kAdamRate = 0.02;    // pixels are in 0..1
+constexpr double kStartPerturbation = 0.1;  // of the pixel range, either way
 using Clock = std::chrono::steady_clock;
 
 void check_image(const Image& image, const char* what) {
@@ -320,10 +321,16 @@ std::unique_ptr<Network> load_network(const Settings& s, std::string& path) {
   return std::make_unique<Vgg19>(Vgg19::load(path));
 }
 
+// The start, at the coarsest scale: seeded noise, or the content with a seeded
+// perturbation. The perturbation gives the style a foothold in flat areas (the built-in
+// network's zero-mean filters answer a flat area with exactly nothing, and a ReLU passes
+// no gradient there, so the style never reached it), and makes the seed pick one of many
+// equally good paintings. Enlarged with the image, it leaves no pixel noise behind.
 at::Tensor initial_image(const at::Tensor& content, const Settings& s) {
-  if (s.init == Init::content) return content.clone();
   at::Generator generator = at::make_generator<at::CPUGeneratorImpl>(s.seed);
-  return at::rand(content.sizes(), generator).to(content.device());
+  const at::Tensor noise = at::rand(content.sizes(), generator).to(content.device());
+  if (s.init == Init::noise) return noise;
+  return (content + kStartPerturbation * (2 * noise - 1)).clamp(0, 1);
 }
 
 }  // namespace

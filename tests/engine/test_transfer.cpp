@@ -124,14 +124,16 @@ TEST_F(Transfer, Bf16NetworkLowersTheStyleLossToo) {
 }
 
 TEST_F(Transfer, SameSeedSamePixelsOtherSeedOtherPixels) {
-  Settings s = fast(8);
-  s.init = Init::noise;
-  const Image a = transfer(content_image(), {style_image()}, s).image;
-  const Image b = transfer(content_image(), {style_image()}, s).image;
-  s.seed = 43;
-  const Image c = transfer(content_image(), {style_image()}, s).image;
-  EXPECT_EQ(a.pixels, b.pixels);
-  EXPECT_GT(mean_abs_diff(a, c), 0.01);
+  for (Init init : {Init::noise, Init::content}) {  // the content start is perturbed
+    Settings s = fast(8);
+    s.init = init;
+    const Image a = transfer(content_image(), {style_image()}, s).image;
+    const Image b = transfer(content_image(), {style_image()}, s).image;
+    s.seed = 43;
+    const Image c = transfer(content_image(), {style_image()}, s).image;
+    EXPECT_EQ(a.pixels, b.pixels);
+    EXPECT_GT(mean_abs_diff(a, c), 0.005) << (init == Init::noise ? "noise" : "content");
+  }
 }
 
 TEST_F(Transfer, StopReturnsPromptlyWithTheCurrentImage) {

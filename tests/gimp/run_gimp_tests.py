@@ -35,6 +35,7 @@ import tempfile
 GIMP_TIMEOUT_S = 300
 # The Script-Fu files run in one GIMP session, each as its own batch command.
 TEST_FILES = ["test_new_layer.scm", "test_pixels.scm", "test_styles.scm", "test_paintings.scm",
+              "test_seed.scm",
               "test_bad_input.scm"]
 # What only GIMP 3 can do: several drawables in one call, a built-in painting by name.
 GIMP3_TEST_FILES = ["test_several_drawables.scm", "test_builtin_style.scm"]
