@@ -28,7 +28,7 @@ struct Arguments {
   std::int32_t style_drawable = kNoLayer;
   std::int32_t style2_drawable = kNoLayer;
   double style_mix = 0.5;
-  double style_weight = 10.0;
+  double style_weight = kDefaultStyleWeight;
   double content_weight = 1.0;
   double tv_weight = 1.0;
   std::int32_t size = 512;

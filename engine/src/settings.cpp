@@ -43,7 +43,7 @@ void validate(const Settings& s) {
 
 std::string content_layer(const Settings& settings, bool pretrained) {
   if (!settings.content_layer.empty()) return settings.content_layer;
-  return pretrained ? "relu4_2" : "relu2_1";
+  return pretrained ? "relu4_2" : "relu1_1";
 }
 
 }  // namespace neural_style

@@ -159,8 +159,9 @@ Targets Run::targets(const at::Tensor& content, const std::vector<at::Tensor>& s
 // Each style layer's gradient norm is measured at the content image, the content term's
 // at the style image: each where it pulls as if starting from the other picture. The
 // smoothness term's is measured on uniform noise, whose norm depends on the size alone.
-// With every term at a gradient norm of 1 there, style-weight 10 means that the style
-// pulls ten times as hard as the content, on any network and at any scale.
+// With every term at a gradient norm of 1 there, style-weight 30 means that the style
+// (all its layers together) pulls thirty times as hard as the content, on any network and
+// at any scale.
 void Run::balance(Targets& t, const at::Tensor& content) const {
   const at::Tensor x = content.detach().clone().requires_grad_(true);
   std::vector<at::Tensor> terms(s_.style_layers.size());
@@ -168,9 +169,18 @@ void Run::balance(Targets& t, const at::Tensor& content) const {
     for (std::size_t l = 0; l < terms.size(); ++l)
       if (layer == s_.style_layers[l]) terms[l] = relative_loss(gram(f), t.grams[l]);
   });
-  for (std::size_t l = 0; l < terms.size(); ++l)
-    t.style_factors.push_back(
-        1.0 / std::max(gradient_norm(terms[l], x, l + 1 < terms.size()), kTinyNorm));
+  // Every layer counts equally (a gradient norm of 1 each), and then the layers together
+  // pull with a norm of 1: the style's strength does not depend on how many layers there
+  // are, nor on how far their pulls point the same way.
+  at::Tensor together;
+  for (std::size_t l = 0; l < terms.size(); ++l) {
+    const at::Tensor g = torch::autograd::grad({terms[l]}, {x}, {}, l + 1 < terms.size())[0];
+    const double factor = 1.0 / std::max(g.norm().item<double>(), kTinyNorm);
+    t.style_factors.push_back(factor);
+    together = together.defined() ? together + factor * g : factor * g;
+  }
+  const double norm = std::max(together.norm().item<double>(), kTinyNorm);
+  for (double& factor : t.style_factors) factor /= norm;
   const at::Tensor y = t.style.detach().clone().requires_grad_(true);
   const at::Tensor c = relative_loss(net_.features(y, {s_.content_layer}).at(s_.content_layer),
                                      t.content);
@@ -196,7 +206,7 @@ Terms Run::terms(const at::Tensor& image, const Targets& targets) const {
     }
   });
   content = (s_.content_weight * targets.content_factor) * content;
-  style = style * (s_.style_weight / static_cast<double>(s_.style_layers.size()));
+  style = style * s_.style_weight;
   at::Tensor tv = (s_.tv_weight * targets.tv_factor) * tv_loss(image).to(content.scalar_type());
   return {content, style, tv};
 }

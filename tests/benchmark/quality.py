@@ -4,7 +4,7 @@ variants of neural-style-cli, scored by figures that no optimisation sees
 (quality_metrics.py), and a contact sheet to look at.
 
     quality.py --variant NAME=CLI[:ARGS] [--variant ...] [--size 512] [--iterations 300]
-               [--out DIR] [--pairs a,b,...]
+               [--out DIR] [--pairs a,b,...] [--reuse]
 
 A variant is a CLI binary and extra arguments, e.g.
     --variant "before=/tmp/old/neural-style-cli" \\
@@ -147,6 +147,8 @@ def main():
     ap.add_argument("--iterations", type=int, default=300)
     ap.add_argument("--out", default="quality-benchmark")
     ap.add_argument("--pairs", help="only these pairs (comma-separated names)")
+    ap.add_argument("--reuse", action="store_true",
+                    help="score results already in DIR instead of running those variants again")
     args = ap.parse_args()
     os.makedirs(args.out, exist_ok=True)
     variants = []
@@ -165,7 +167,10 @@ def main():
         scores = []
         for name, cli, extra in variants:
             out = os.path.join(args.out, "%s-%s.png" % (pair, name))
-            seconds, pull = run_variant(cli, extra, content, style, out, args.size, args.iterations)
+            if args.reuse and os.path.exists(out):
+                seconds, pull = float("nan"), "-"
+            else:
+                seconds, pull = run_variant(cli, extra, content, style, out, args.size, args.iterations)
             s = score(out, content, style, args.size)
             scores.append(s)
             images.append(fit(load(out), args.size))

@@ -47,6 +47,13 @@ Settings fast(int iterations = 30) {
   return s;
 }
 
+// A VGG-19 with seeded random weights, in torchvision's layout as fetch_weights.py
+// installs it (tests/fixtures).
+std::string fixture_weights() {
+  const char* dir = std::getenv("NEURAL_STYLE_FIXTURES");
+  return std::string(dir ? dir : "") + "/vgg19-random.safetensors";
+}
+
 double mean_abs_diff(const Image& a, const Image& b) {
   double sum = 0;
   for (std::size_t i = 0; i < a.pixels.size(); ++i) sum += std::abs(a.pixels[i] - b.pixels[i]);
@@ -81,7 +88,7 @@ TEST_F(Transfer, StyleLossFallsAndResultDiffersFromContent) {
   const Result r = transfer(content, {style_image()}, fast(40), loss.callback());
   EXPECT_FALSE(r.stopped);
   EXPECT_FALSE(r.pretrained);
-  EXPECT_EQ(r.content_layer, "relu2_1");  // the built-in network's coarse octaves keep too little layout
+  EXPECT_EQ(r.content_layer, "relu1_1");  // the built-in network keeps the subject at full resolution
   EXPECT_EQ(r.iterations_done, 40);
   EXPECT_LT(loss.last, loss.first / 5) << "style loss " << loss.first << " -> " << loss.last;
   ASSERT_EQ(r.image.width, 64);
@@ -91,9 +98,7 @@ TEST_F(Transfer, StyleLossFallsAndResultDiffersFromContent) {
 }
 
 TEST_F(Transfer, InstalledWeightsAreFoundUsedAndReported) {
-  const std::string weights =
-      std::string(std::getenv("NEURAL_STYLE_FIXTURES") ? std::getenv("NEURAL_STYLE_FIXTURES") : "") +
-      "/vgg19-random.safetensors";  // torchvision's layout, as fetch_weights.py installs it
+  const std::string weights = fixture_weights();
   ::setenv("NEURAL_STYLE_WEIGHTS", weights.c_str(), 1);
   const Result r = transfer(content_image(), {style_image()}, fast(2));
   EXPECT_TRUE(r.pretrained);
@@ -102,6 +107,22 @@ TEST_F(Transfer, InstalledWeightsAreFoundUsedAndReported) {
   Settings s = fast(2);
   s.content_layer = "relu2_1";
   EXPECT_EQ(transfer(content_image(), {style_image()}, s).content_layer, "relu2_1");
+}
+
+// The weights balance the terms' pulls: the style's share of the pull grows with the
+// style weight, on either network.
+TEST_F(Transfer, StyleShareGrowsWithTheStyleWeight) {
+  for (bool vgg : {false, true}) {
+    if (vgg) ::setenv("NEURAL_STYLE_WEIGHTS", fixture_weights().c_str(), 1);
+    Settings weak = fast(2), strong = fast(2);
+    weak.style_weight = 0.1;
+    strong.style_weight = 10;
+    const Result a = transfer(content_image(), {style_image()}, weak);
+    const Result b = transfer(content_image(), {style_image()}, strong);
+    EXPECT_EQ(a.pretrained, vgg);
+    EXPECT_GT(a.style_share, 0.0);
+    EXPECT_GT(b.style_share, a.style_share + 0.2) << (vgg ? "VGG-19" : "built-in");
+  }
 }
 
 TEST_F(Transfer, AdamAlsoLowersTheStyleLoss) {
