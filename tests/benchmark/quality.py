@@ -123,10 +123,7 @@ def beats(new, old):
 
 
 def contact_sheet(rows, labels, path, cell=320):
-    heights = []
-    for images in rows:
-        h, w = images[0].shape[2:]
-        heights.append(round(cell * h / max(w, h)))
+    heights = [max(fit(t, cell).shape[2] for t in images) for images in rows]
     canvas = Image.new("RGB", (cell * len(labels), 16 + sum(h + 4 for h in heights)), "white")
     draw = ImageDraw.Draw(canvas)
     for i, label in enumerate(labels):
