@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "builtin_network.h"
+#include "gradient_check.h"
 
 namespace neural_style {
 namespace {
@@ -51,19 +52,7 @@ TEST(BuiltinNetwork, GradientMatchesFiniteDifferences) {
     const auto f = net.features(x, {"relu1_1", "relu2_1"});
     return (f.at("relu1_1") * w1).sum() + (f.at("relu2_1") * w2).sum();
   };
-  at::Tensor x = image.clone().requires_grad_(true);
-  loss(x).backward();
-  const at::Tensor analytic = x.grad();
-  at::NoGradGuard no_grad;
-  const double h = 1e-6;
-  for (int64_t i = 0; i < image.numel(); i += 5) {
-    at::Tensor plus = image.clone(), minus = image.clone();
-    plus.view(-1)[i] += h;
-    minus.view(-1)[i] -= h;
-    const double numeric = (loss(plus) - loss(minus)).item<double>() / (2 * h);
-    EXPECT_NEAR(analytic.view(-1)[i].item<double>(), numeric, 1e-5 * (1 + std::abs(numeric)))
-        << "pixel value " << i;
-  }
+  expect_gradient_matches(loss, image, /*stride=*/5, /*tolerance=*/1e-5);
 }
 
 }  // namespace

@@ -2,8 +2,8 @@
 #include <gtest/gtest.h>
 
 #include <array>
-#include <torch/autograd.h>
 
+#include "gradient_check.h"
 #include "losses.h"
 
 namespace neural_style {
@@ -115,23 +115,6 @@ TEST(Losses, ColourSpeckleCostsMoreThanBrightnessSpeckle) {
       colour.index_put_({0, 2, y, x}, 0.5 - s);
     }
   EXPECT_GT(tv_loss(colour).item<double>(), 5 * tv_loss(grey).item<double>());
-}
-
-// Central differences of `f` at every element of `x` against autograd's gradient.
-void expect_gradient_matches(const std::function<at::Tensor(const at::Tensor&)>& f, at::Tensor x) {
-  x = x.clone().requires_grad_(true);
-  const at::Tensor analytic = torch::autograd::grad({f(x)}, {x})[0];
-  const double h = 1e-6;
-  at::Tensor flat = x.detach().clone().view(-1);
-  for (int64_t i = 0; i < flat.numel(); ++i) {
-    const double v = flat[i].item<double>();
-    flat[i] = v + h;
-    const double up = f(flat.view(x.sizes())).item<double>();
-    flat[i] = v - h;
-    const double down = f(flat.view(x.sizes())).item<double>();
-    flat[i] = v;
-    EXPECT_NEAR(analytic.reshape(-1)[i].item<double>(), (up - down) / (2 * h), 1e-6) << "element " << i;
-  }
 }
 
 TEST(Losses, StyleLossGradientMatchesFiniteDifferences) {

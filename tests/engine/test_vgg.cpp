@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "gradient_check.h"
 #include "safetensors.h"
 #include "vgg.h"
 
@@ -67,19 +68,7 @@ TEST(Vgg, GradientMatchesFiniteDifferences) {
     const auto f = net.features(x, taps);
     return (f.at("relu1_2") * w1).sum() + (f.at("relu2_1") * w2).sum();
   };
-  at::Tensor x = image.clone().requires_grad_(true);
-  loss(x).backward();
-  const at::Tensor analytic = x.grad();
-  at::NoGradGuard no_grad;
-  const double h = 1e-6;
-  for (int64_t i = 0; i < image.numel(); i += 7) {
-    at::Tensor plus = image.clone(), minus = image.clone();
-    plus.view(-1)[i] += h;
-    minus.view(-1)[i] -= h;
-    const double numeric = (loss(plus) - loss(minus)).item<double>() / (2 * h);
-    EXPECT_NEAR(analytic.view(-1)[i].item<double>(), numeric, 1e-5 * (1 + std::abs(numeric)))
-        << "pixel value " << i;
-  }
+  expect_gradient_matches(loss, image, /*stride=*/7, /*tolerance=*/1e-5);
 }
 
 TEST(Vgg, RandomFeaturesAreSeeded) {
