@@ -92,6 +92,7 @@ Settings engine_settings(const Arguments& arguments, std::int32_t seed,
   settings.iterations = arguments.iterations;
   settings.preserve_colors = arguments.preserve_colors != 0;
   settings.seed = static_cast<std::uint64_t>(seed);
+  settings.memory = arguments.memory;
   settings.weights_path = weights_path;
   return settings;
 }

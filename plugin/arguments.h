@@ -31,7 +31,7 @@ struct Arguments {
   double style_weight = kDefaultStyleWeight;
   double content_weight = 1.0;
   double tv_weight = 1.0;
-  std::int32_t size = 512;
+  std::int32_t size = 0;
   std::int32_t iterations = 300;
   double style_scale = 1.0;
   std::int32_t preserve_colors = 0;
@@ -39,6 +39,9 @@ struct Arguments {
   // A built-in painting (index into kPaintings, paintings.h) as the first style, instead of
   // style_drawable. Not in GIMP 2.10's PDB arguments: its dialog sets it, Repeat keeps it.
   std::int32_t painting = kNoPainting;
+  // The memory budget in GB, 0 = the engine's default share of the machine's memory. Not
+  // in GIMP 2.10's PDB arguments either: its dialog sets it, Repeat keeps it.
+  double memory = 0;
 };
 static_assert(std::is_trivially_copyable_v<Arguments>);
 
@@ -85,8 +88,8 @@ inline constexpr std::array<ArgumentSpec, 11> kArgumentSpecs = {{
     {"tv-weight", ArgumentType::float64, N_("S_moothness:"), "Smoothness", 0, kMaxWeight, false,
      0, nullptr, nullptr, &Arguments::tv_weight},
     {"size", ArgumentType::int32, N_("Working si_ze:"),
-     "Working size: the longest side in pixels the style is computed at; the result is "
-     "scaled back to the layer's size",
+     "Working size cap: the longest side in pixels the style is computed at, for quick "
+     "trials; the result is scaled back to the layer's size",
      kMinSide, kMaxSize, true, 0, "the layer's own size", &Arguments::size, nullptr},
     {"iterations", ArgumentType::int32, N_("_Iterations:"),
      "Optimisation budget: steps over all scales", 1, kMaxIterations, false, 0, nullptr,

@@ -7,7 +7,7 @@
 
 #include "arguments.h"
 #include "host.h"
-#include "memory_budget.h"
+#include "neural_style/plan.h"
 
 namespace neural_style::plugin {
 

@@ -7,7 +7,7 @@
 #include <string>
 
 #include "arguments.h"
-#include "memory_budget.h"
+#include "neural_style/plan.h"
 #include "neural_style/image.h"
 
 namespace neural_style::plugin {

@@ -61,12 +61,13 @@ double ProgressMeter::fraction(const Progress& p) {
 }
 
 std::string progress_text(const Progress& p) {
-  if (p.seconds_left < 0)
-    return printf_text(_("Scale %d of %d (%d×%d), iteration %d of %d"), p.scale, p.scales, p.width,
-                       p.height, p.iteration, p.iterations);
-  return printf_text(_("Scale %d of %d (%d×%d), iteration %d of %d, %s left"), p.scale, p.scales,
-                     p.width, p.height, p.iteration, p.iterations,
-                     clock_time(p.seconds_left).c_str());
+  std::string text = printf_text(_("Scale %d of %d (%d×%d), iteration %d of %d"), p.scale,
+                                 p.scales, p.width, p.height, p.iteration, p.iterations);
+  // TRANSLATORS: appended to the progress text during a step computed in tiles.
+  if (p.tiles > 0) text += printf_text(_(", tile %d of %d"), p.tile, p.tiles);
+  // TRANSLATORS: appended to the progress text: the time left, as 1:05 or 1:02:03.
+  if (p.seconds_left >= 0) text += printf_text(_(", %s left"), clock_time(p.seconds_left).c_str());
+  return text;
 }
 
 void start_progress() { host::progress_start(_("Neural style transfer")); }

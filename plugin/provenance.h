@@ -22,6 +22,8 @@ struct RunRecord {
   std::string weights_path;
   int region_x = 0, region_y = 0, region_width = 0, region_height = 0;  // layer pixels computed
   int iterations_done = 0;
+  std::string precision;       // what the run used, so that a rerun can ask for the same
+  double memory_budget = 0;    // bytes: the tiles it was planned to, hence its pixels
 };
 
 // One "key=value" line per setting, keys as the procedure's argument names.

@@ -48,6 +48,8 @@ RunRecord record_of(const Job& job, const Result& result) {
   r.region_width = job.in.region.width;
   r.region_height = job.in.region.height;
   r.iterations_done = result.iterations_done;
+  r.precision = result.precision;
+  r.memory_budget = result.memory_budget;
   return r;
 }
 
@@ -57,13 +59,12 @@ RunRecord record_of(const Job& job, const Result& result) {
 // otherwise the engine's lookup decides (environment, user data folder, models folder).
 std::string weights_for_run() { return find_weights(beside_plugin(kWeightsFile)); }
 
-Workload workload_of(const Inputs& in, const Arguments& arguments) {
-  Workload w;
-  w.content = {in.region.width, in.region.height};
-  for (const Style& style : in.styles) w.styles.push_back(style.extent);
-  w.size = arguments.size;
-  w.style_scale = arguments.style_scale;
-  return w;
+MemoryPlan memory_plan(const Inputs& in, const Arguments& arguments) {
+  std::vector<Extent> styles;
+  for (const Style& style : in.styles) styles.push_back(style.extent);
+  const std::string weights = weights_for_run();
+  return plan_memory(in.region.width, in.region.height, styles,
+                     engine_settings(arguments, 0, weights), !weights.empty());
 }
 
 std::vector<Job> prepare_jobs(ImageId image, const std::vector<ItemId>& drawables,
@@ -71,7 +72,7 @@ std::vector<Job> prepare_jobs(ImageId image, const std::vector<ItemId>& drawable
   std::vector<Job> jobs(drawables.size());
   for (std::size_t i = 0; i < jobs.size(); ++i) {
     jobs[i].in = gather_inputs(image, drawables[i], arguments);
-    check_memory(workload_of(jobs[i].in, arguments), available_memory());
+    memory_plan(jobs[i].in, arguments);  // throws when it does not fit the budget
   }
   const std::string weights = weights_for_run();
   if (weights.empty() && !random_features_told) {

@@ -10,7 +10,7 @@
 
 #include "arguments.h"
 #include "inputs.h"
-#include "memory_budget.h"
+#include "neural_style/plan.h"
 #include "neural_style/transfer.h"
 
 namespace neural_style::plugin {
@@ -33,8 +33,9 @@ struct Job {
 // user named that does not exist.
 std::string weights_for_run();
 
-// What the memory model needs to know about a run on these inputs.
-Workload workload_of(const Inputs& in, const Arguments& arguments);
+// The engine's memory plan for a run on these inputs. Throws neural_style::Error when
+// the run does not fit its memory budget even in small tiles.
+MemoryPlan memory_plan(const Inputs& in, const Arguments& arguments);
 
 // For each content layer: checks the inputs and the memory, picks the weights and the seed,
 // reads the pixels. Every layer is checked before any pixel is read. Tells the user once per

@@ -284,7 +284,7 @@ GtkWidget* look_section(DialogState& s) {
 void sync_preset(DialogState& s) {
   g_signal_handlers_block_matched(s.preset, G_SIGNAL_MATCH_DATA, 0, 0, nullptr, nullptr, &s);
   gimp_int_combo_box_set_active(GIMP_INT_COMBO_BOX(s.preset),
-                                matching_preset(s.arguments.size, s.arguments.iterations));
+                                matching_preset(s.arguments.iterations));
   g_signal_handlers_unblock_matched(s.preset, G_SIGNAL_MATCH_DATA, 0, 0, nullptr, nullptr, &s);
 }
 
@@ -293,7 +293,6 @@ void on_preset_changed(GtkWidget* combo, gpointer state) {
   gint index = kCustomPreset;
   if (!gimp_int_combo_box_get_active(GIMP_INT_COMBO_BOX(combo), &index) || index == kCustomPreset)
     return;
-  gtk_adjustment_set_value(GTK_ADJUSTMENT(s.size), preset(index).size);
   gtk_adjustment_set_value(GTK_ADJUSTMENT(s.iterations), preset(index).iterations);
 }
 
@@ -322,9 +321,9 @@ GtkWidget* seed_widget(DialogState& s) {
 
 GtkWidget* quality_section(DialogState& s) {
   GtkWidget* table = new_table(4);
-  s.preset = preset_combo_new(s.arguments.size, s.arguments.iterations);
+  s.preset = preset_combo_new(s.arguments.iterations);
   gtk_widget_set_name(s.preset, kPresetName);
-  gimp_help_set_help_data(s.preset, _("Sets the working size and the iterations together"),
+  gimp_help_set_help_data(s.preset, _("Sets the effort: the iterations"),
                           nullptr);
   g_signal_connect(s.preset, "changed", G_CALLBACK(on_preset_changed), &s);
   attach_row(GTK_TABLE(table), 0, _("_Preset:"), s.preset, s);

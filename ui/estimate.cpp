@@ -71,10 +71,14 @@ std::string time_text(const plugin::Inputs& in, const plugin::Arguments& argumen
                              duration_text(megapixel_steps * calibration.step_cost()).c_str());
 }
 
-std::string memory_text(double needed, std::uint64_t available) {
-  if (available == 0) return plugin::printf_text(_("about %.1f GB"), needed / kGigabyte);
-  return plugin::printf_text(_("about %.1f GB of %.1f GB available"), needed / kGigabyte,
-                             double(available) / kGigabyte);
+std::string memory_text(const MemoryPlan& plan) {
+  int tiles = 1;
+  for (const Scale& scale : plan.scales) tiles = std::max(tiles, scale.tiles);
+  if (tiles == 1)
+    return plugin::printf_text(_("about %.1f GB of a %.1f GB budget"), plan.peak / kGigabyte,
+                               plan.budget / kGigabyte);
+  return plugin::printf_text(_("about %.1f GB of a %.1f GB budget, in %d tiles"),
+                             plan.peak / kGigabyte, plan.budget / kGigabyte, tiles);
 }
 
 }  // namespace
@@ -111,12 +115,8 @@ Estimate estimate_run(plugin::ImageId image, plugin::ItemId drawable,
   try {
     plugin::check_arguments(arguments);
     const plugin::Inputs in = plugin::gather_inputs(image, drawable, arguments);
-    const plugin::Workload workload = plugin::workload_of(in, arguments);
-    const std::uint64_t available = plugin::available_memory();
-    estimate.memory =
-        memory_text(plugin::estimated_bytes(workload, plugin::working_side(workload)), available);
     estimate.time = time_text(in, arguments, calibration);
-    plugin::check_memory(workload, available);
+    estimate.memory = memory_text(plugin::memory_plan(in, arguments));
   } catch (const plugin::Failure& failure) {
     estimate.problem = failure.what();
   } catch (const Error& error) {

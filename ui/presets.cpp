@@ -15,24 +15,24 @@ static_assert(std::size(kPresetNames) == std::size(kPresets), "a name for every 
 
 }  // namespace
 
-int matching_preset(int size, int iterations) {
+int matching_preset(int iterations) {
   for (std::size_t i = 0; i < std::size(kPresets); ++i)
-    if (kPresets[i].size == size && kPresets[i].iterations == iterations)
+    if (kPresets[i].iterations == iterations)
       return static_cast<int>(i);
   return kCustomPreset;
 }
 
 const Preset& preset(int index) { return kPresets[index]; }
 
-GtkWidget* preset_combo_new(int size, int iterations) {
+GtkWidget* preset_combo_new(int iterations) {
   GtkWidget* combo = gimp_int_combo_box_new_array(0, nullptr);
   for (std::size_t i = 0; i < std::size(kPresets); ++i)
     gimp_int_combo_box_append(GIMP_INT_COMBO_BOX(combo), GIMP_INT_STORE_VALUE, int(i),
                               GIMP_INT_STORE_LABEL, _(kPresetNames[i]), -1);
   gimp_int_combo_box_append(GIMP_INT_COMBO_BOX(combo), GIMP_INT_STORE_VALUE, kCustomPreset,
-                            // TRANSLATORS: the preset shown when size or iterations were edited.
+                            // TRANSLATORS: the preset shown when the iterations were edited.
                             GIMP_INT_STORE_LABEL, _("Custom"), -1);
-  gimp_int_combo_box_set_active(GIMP_INT_COMBO_BOX(combo), matching_preset(size, iterations));
+  gimp_int_combo_box_set_active(GIMP_INT_COMBO_BOX(combo), matching_preset(iterations));
   return combo;
 }
 

@@ -11,12 +11,12 @@ namespace neural_style::ui {
 // The value the preset combo shows for settings that match no preset.
 inline constexpr int kCustomPreset = -1;
 
-// The index of the preset with this size and iteration budget, or kCustomPreset.
-int matching_preset(int size, int iterations);
+// The index of the preset with this iteration budget, or kCustomPreset.
+int matching_preset(int iterations);
 
 const Preset& preset(int index);
 
-// A combo of the presets and "Custom", showing the one matching size and iterations.
-GtkWidget* preset_combo_new(int size, int iterations);
+// A combo of the presets and "Custom", showing the one matching the iterations.
+GtkWidget* preset_combo_new(int iterations);
 
 }  // namespace neural_style::ui

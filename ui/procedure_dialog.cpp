@@ -52,7 +52,7 @@ void refresh(DialogState& s) {
   // A built-in painting takes the style layer's place.
   gtk_widget_set_sensitive(s.style, arguments.painting == plugin::kNoPainting);
   gimp_int_combo_box_set_active(GIMP_INT_COMBO_BOX(s.preset),
-                                matching_preset(arguments.size, arguments.iterations));
+                                matching_preset(arguments.iterations));
 }
 
 void on_config_changed(GObject*, GParamSpec*, gpointer data) {
@@ -68,8 +68,7 @@ void on_preset_changed(GtkWidget* combo, gpointer data) {
   auto& s = *static_cast<DialogState*>(data);
   gint index = kCustomPreset;
   if (!gimp_int_combo_box_get_active(GIMP_INT_COMBO_BOX(combo), &index) || index < 0) return;
-  g_object_set(s.config, "size", preset(index).size, "iterations", preset(index).iterations,
-               nullptr);
+  g_object_set(s.config, "iterations", preset(index).iterations, nullptr);
 }
 
 // GIMP's "New Seed": a fresh non-negative seed in the seed argument.
@@ -123,9 +122,9 @@ GtkWidget* framed_box(GimpProcedureDialog* dialog, const char* id, const char* t
 // The preset combo, which is not a procedure argument, heads the Quality box.
 void add_preset_row(DialogState& s, GtkWidget* quality_box) {
   const plugin::Arguments arguments = plugin::arguments_of(s.config);
-  s.preset = preset_combo_new(arguments.size, arguments.iterations);
+  s.preset = preset_combo_new(arguments.iterations);
   gtk_widget_set_name(s.preset, kPresetName);
-  gimp_help_set_help_data(s.preset, _("Sets the working size and the iterations together"),
+  gimp_help_set_help_data(s.preset, _("Sets the effort: the iterations"),
                           nullptr);
   GtkWidget* label = gtk_label_new_with_mnemonic(_("_Preset:"));
   gtk_label_set_mnemonic_widget(GTK_LABEL(label), s.preset);

@@ -42,9 +42,12 @@ bool show_progress(const Progress& p) {
   if (!tty && p.scale == last_scale && tenth == last_tenth) return !g_stop;
   last_scale = p.scale;
   last_tenth = tenth;
-  std::fprintf(stderr, "%sscale %d/%d (%dx%d)  iteration %d/%d  loss %.4g  %s left%s",
+  char tile[48] = "";
+  if (p.tiles > 0) std::snprintf(tile, sizeof tile, "  tile %d/%d", p.tile, p.tiles);
+  std::fprintf(stderr, "%sscale %d/%d (%dx%d)  iteration %d/%d%s  loss %.4g  %s left%s",
                tty ? "\r\033[K" : "", p.scale, p.scales, p.width, p.height, p.iteration,
-               p.iterations, p.losses.total, clock_time(p.seconds_left).c_str(), tty ? "" : "\n");
+               p.iterations, tile, p.losses.total, clock_time(p.seconds_left).c_str(),
+               tty ? "" : "\n");
   return !g_stop;
 }
 
@@ -62,6 +65,7 @@ int run(const cli::Options& o) {
             << result.iterations_done << " iterations, "
             << (result.pretrained ? "VGG-19 " + result.weights_path : std::string("built-in network"))
             << ", " << result.device << " " << result.precision << ", seed " << o.settings.seed
+            << ", memory budget " << std::lround(result.memory_budget / 1e8) / 10.0 << " GB"
             << "; the style pulled " << std::lround(100 * result.style_share)
             << "% halfway from the content).\n";
   return 0;

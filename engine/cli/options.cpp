@@ -15,7 +15,7 @@ enum Key {
   kContent = 'c', kStyle = 's', kOutput = 'o', kHelp = 'h', kMix = 256, kSize, kIterations,
   kStyleWeight, kContentWeight, kTvWeight, kStyleScale, kPreserveColors, kSeed, kOptimizer,
   kInit, kWeights, kThreads, kDevice, kVersion, kSingleScale, kPrecision, kStyleLayers,
-  kContentLayer,
+  kContentLayer, kMemory,
 };
 
 const option kOptions[] = {
@@ -40,6 +40,7 @@ const option kOptions[] = {
     {"precision", required_argument, nullptr, kPrecision},
     {"style-layers", required_argument, nullptr, kStyleLayers},
     {"content-layer", required_argument, nullptr, kContentLayer},
+    {"memory", required_argument, nullptr, kMemory},
     {"help", no_argument, nullptr, kHelp},
     {"version", no_argument, nullptr, kVersion},
     {nullptr, 0, nullptr, 0},
@@ -114,6 +115,7 @@ void apply(Options& o, int key, const char* arg) {
     case kPrecision: s.precision = choose(arg, "precision", {std::pair{"auto", Precision::automatic}, {"fp32", Precision::fp32}, {"bf16", Precision::bf16}}); break;
     case kStyleLayers: s.style_layers = split(arg); break;
     case kContentLayer: s.content_layer = arg; break;
+    case kMemory: s.memory = to_double(arg, "memory"); break;
     case kHelp: o.help = true; break;
     case kVersion: o.version = true; break;
     default: throw Error("Unknown option; see --help.");
@@ -154,9 +156,9 @@ const char* usage() {
          "  -s, --style FILE        the style image; give it twice to mix two styles\n"
          "  -o, --output FILE       where to write the result (.png, .jpg, .tif, ...)\n"
          "      --mix F             share of the second style, 0..1 (default 0)\n"
-         "      --size N            working size, longest side in pixels, 16..8192; 0 = the\n"
-         "                          content's own size (default 512); the output keeps the\n"
-         "                          content's size\n"
+         "      --size N            working size cap, longest side in pixels, 16..524288, for\n"
+         "                          quick trials; 0 = the content's own size (default); the\n"
+         "                          output keeps the content's size\n"
          "      --iterations N      optimisation steps over all scales, 1..100000 (default 300)\n"
          "      --style-weight W    strength of the style, > 0 (default 30)\n"
          "      --content-weight W  how much of the content's structure to keep (default 1)\n"
@@ -169,6 +171,9 @@ const char* usage() {
          "      --init NAME         content (default) or noise\n"
          "      --weights FILE      VGG-19 weights (.safetensors); default: looked up\n"
          "      --threads N         CPU threads, 0 = all cores (default 0)\n"
+         "      --memory GB         memory budget in gigabytes (10^9 bytes); larger images\n"
+         "                          are computed in tiles to fit it, with the same result\n"
+         "                          (default 0: half of this machine's memory)\n"
          "      --device NAME       auto (default), cpu or cuda\n"
          "      --precision NAME    auto (default: bf16 on CPUs with AMX, else fp32), fp32\n"
          "                          or bf16\n"

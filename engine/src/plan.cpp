@@ -3,11 +3,14 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <fstream>
+#include <sstream>
 #include <string>
 
 #include "neural_style/error.h"
 #include "neural_style/transfer.h"
 #include "builtin_layers.h"
+#include "receptive_field.h"
 #include "vgg_layers.h"
 
 namespace neural_style {
@@ -125,6 +128,141 @@ double step_flops(int width, int height, const Settings& settings, bool pretrain
   for (const std::string& layer : settings.style_layers)
     deepest = std::max(deepest, builtin_octave(layer));
   return builtin_flops(width, height, deepest, settings);
+}
+
+int round_up(int value, int multiple) { return (value + multiple - 1) / multiple * multiple; }
+
+std::vector<Tile> tile_layout(int width, int height, int side, int halo, int stride) {
+  side = round_up(side, stride);
+  if (side <= 0 || (side >= width && side >= height)) return {{0, 0, width, height, 0, 0, width, height}};
+  halo = round_up(halo, stride);
+  std::vector<Tile> tiles;
+  for (int y = 0; y < height; y += side)
+    for (int x = 0; x < width; x += side) {
+      Tile t{x, y, std::min(side, width - x), std::min(side, height - y)};
+      t.crop_x = std::max(0, x - halo);
+      t.crop_y = std::max(0, y - halo);
+      t.crop_width = std::min(width, x + t.width + halo) - t.crop_x;
+      t.crop_height = std::min(height, y + t.height + halo) - t.crop_y;
+      tiles.push_back(t);
+    }
+  return tiles;
+}
+
+namespace {
+
+// The memory model's terms, fitted to the peak RSS that tests/benchmark/memory.cpp
+// measures (fp32, CPU); it prints the model beside the measurement.
+constexpr double kRuntimeBytes = 350e6;         // libtorch, its threads, the built-in network
+constexpr double kVgg19Bytes = 80e6;            // VGG-19's weights up to relu5_1
+constexpr double kSourceBytesPerPixel = 56;     // the content, its tensor and the result
+constexpr double kImageBytesPerPixel = 12;      // one fp32 RGB copy of a scale's image
+constexpr int kImageCopies = 12;                // the image, its gradient, L-BFGS's own
+// Bytes per feature value (channels times positions at the layer's stride) of the layers
+// in use, for a forward and backward pass. The forward passes alone (the styles' Grams,
+// the first pass over tiles) keep only the layer at hand and stay below that.
+constexpr double kBackwardBytesPerValue = 12;
+constexpr int kHistories[] = {10, 7, 5, 3};     // L-BFGS's, longest first
+constexpr int kGoodTile = 512;                  // shorter histories before smaller tiles
+constexpr int kSmallestTile = 64;
+constexpr double kMachineShare = 0.5;
+
+// Feature values per input pixel at the layers up to the deepest in use.
+double values_per_pixel(const Settings& s, bool pretrained) {
+  std::vector<std::string> layers = s.style_layers;
+  layers.push_back(content_layer(s, pretrained));
+  double values = 0;
+  if (pretrained) {
+    int deepest = 0;
+    for (const std::string& layer : layers) deepest = std::max(deepest, vgg_layer_index(layer));
+    for (int i = 0; i <= deepest; ++i) {
+      const double stride = vgg_reach(i).stride;
+      values += kVggConvs[i].out / (stride * stride);
+    }
+    return values;
+  }
+  int deepest = 0;
+  for (const std::string& layer : layers) deepest = std::max(deepest, builtin_octave(layer));
+  for (int octave = 0; octave <= deepest; ++octave)
+    for (const BuiltinConv& conv : kBuiltinConvs) values += conv.out / std::pow(4.0, octave);
+  return values;
+}
+
+double crop_pixels(const std::vector<Tile>& tiles) {
+  double largest = 0;
+  for (const Tile& t : tiles) largest = std::max(largest, double(t.crop_width) * t.crop_height);
+  return largest;
+}
+
+// The scale's tiles and history under `budget`; false if nothing fits.
+bool fit_scale(Scale& scale, double fixed, double values, double budget, const Reach& reach) {
+  const double pixels = double(scale.width) * scale.height;
+  for (int pass = 0; pass < 2; ++pass) {
+    const int smallest = pass == 0 ? kGoodTile : kSmallestTile;
+    for (int history : kHistories) {
+      const double room =
+          budget - fixed - (kImageCopies + 2 * history) * kImageBytesPerPixel * pixels;
+      if (room <= 0) continue;
+      scale.history = history;
+      if (kBackwardBytesPerValue * values * pixels <= room) {
+        scale.tile_side = 0;
+        scale.tiles = 1;
+        scale.peak_bytes = budget - room + kBackwardBytesPerValue * values * pixels;
+        return true;
+      }
+      const int crop = static_cast<int>(std::sqrt(room / (kBackwardBytesPerValue * values)));
+      const int side = (crop - 2 * round_up(reach.radius, reach.stride)) / reach.stride * reach.stride;
+      if (side < smallest) continue;
+      const std::vector<Tile> tiles =
+          tile_layout(scale.width, scale.height, side, reach.radius, reach.stride);
+      scale.tile_side = side;
+      scale.tiles = static_cast<int>(tiles.size());
+      scale.peak_bytes = budget - room + kBackwardBytesPerValue * values * crop_pixels(tiles);
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+double default_memory_budget() {
+  std::ifstream meminfo("/proc/meminfo");
+  std::string line;
+  while (std::getline(meminfo, line)) {
+    std::istringstream fields(line);
+    std::string key;
+    double kilobytes = 0;
+    if (fields >> key >> kilobytes && key == "MemTotal:") return kMachineShare * kilobytes * 1024;
+  }
+  return 4e9;  // unknown: a small laptop's share
+}
+
+MemoryPlan plan_memory(int width, int height, const std::vector<Extent>& styles,
+                       const Settings& s, bool pretrained) {
+  MemoryPlan plan;
+  plan.budget = s.memory > 0 ? s.memory * 1e9 : default_memory_budget();
+  plan.scales = plan_scales(width, height, s);
+  double fixed = kRuntimeBytes + (pretrained ? kVgg19Bytes : 0) +
+                 kSourceBytesPerPixel * double(width) * height;
+  for (const Extent& style : styles) fixed += kSourceBytesPerPixel * double(style.width) * style.height;
+  std::vector<std::string> layers = s.style_layers;
+  layers.push_back(content_layer(s, pretrained));
+  const Reach reach = deepest_reach(layers, pretrained);
+  const double values = values_per_pixel(s, pretrained);
+  for (Scale& scale : plan.scales) {
+    if (!fit_scale(scale, fixed, values, plan.budget, reach)) {
+      std::ostringstream message;
+      message.setf(std::ios::fixed);
+      message.precision(1);
+      message << "A memory budget of " << plan.budget / 1e9 << " GB is too small for a "
+              << scale.width << "x" << scale.height
+              << " image: allow more memory or choose a smaller size.";
+      throw Error(message.str());
+    }
+    plan.peak = std::max(plan.peak, scale.peak_bytes);
+  }
+  return plan;
 }
 
 double estimate_seconds(int width, int height, const Settings& settings, double step_cost) {

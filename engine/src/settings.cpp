@@ -34,7 +34,9 @@ void validate(const Settings& s) {
   if (!(s.style_scale >= kMinStyleScale && s.style_scale <= kMaxStyleScale))
     throw Error("style-scale must be from 0.1 to 8.");
   if (s.size != 0 && (s.size < kMinSide || s.size > kMaxSize))
-    throw Error("size must be 0 (the image's own size) or from 16 to 8192 pixels.");
+    throw Error("size must be 0 (the image's own size) or from 16 to 524288 pixels.");
+  if (!(s.memory >= 0 && s.memory <= kMaxMemory))
+    throw Error("memory must be 0 (a share of this machine's) or a number of gigabytes.");
   if (s.iterations < 1 || s.iterations > kMaxIterations)
     throw Error("iterations must be from 1 to 100000.");
   if (s.threads < 0 || s.threads > 1024) throw Error("threads must be from 0 (all cores) to 1024.");

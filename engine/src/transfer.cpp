@@ -15,8 +15,8 @@
 #include "builtin_network.h"
 #include "hardware.h"
 #include "image_tensor.h"
-#include "losses.h"
 #include "memory_reuse.h"
+#include "objective.h"
 #include "neural_style/plan.h"
 #include "neural_style/weights.h"
 #include "vgg.h"
@@ -26,7 +26,6 @@ namespace {
 
 // The built-in network is the same on every run, whatever the user's seed.
 constexpr std::uint64_t kBuiltinSeed = 0x5eed5eed;
-constexpr int kLbfgsHistory = 10;     // 100 costs ~0.26 s more per step at 512 px
 constexpr double kAdamRate = 0.02;    // pixels are in 0..1
 constexpr double kStartPerturbation = 0.1;  // of the pixel range, either way
 using Clock = std::chrono::steady_clock;
@@ -51,43 +50,10 @@ void check_inputs(const Image& content, const std::vector<Image>& styles, const 
     throw Error("style-mix needs a second style image.");
 }
 
-// A style image's size at a scale whose longest side times style-scale is `side`,
-// grown where needed so that its shorter side still reaches kMinSide.
-std::pair<int, int> style_size(const at::Tensor& style, double side) {
-  const double w = static_cast<double>(style.size(3)), h = static_cast<double>(style.size(2));
-  const double longest = std::max(side, kMinSide * std::max(w, h) / std::min(w, h));
-  return fit_longest(static_cast<int>(w), static_cast<int>(h), static_cast<int>(std::ceil(longest)));
-}
-
 // Weights for each style image's Gram targets.
 std::vector<double> style_shares(const std::vector<Image>& styles, const Settings& s) {
   if (styles.size() == 1) return {1.0};
   return {1.0 - s.style_mix, s.style_mix};
-}
-
-// What one scale's optimisation aims at, computed once per scale.
-struct Targets {
-  at::Tensor content;            // features at the content layer
-  std::vector<at::Tensor> grams; // one per style layer, the styles' mix
-  at::Tensor style;              // the main style picture, stretched to the scale's size
-  // Each term's factor: 1 over the norm of its gradient (to the pixels) at a reference
-  // image where the term is far from met, so that the user's weights set the balance of
-  // the terms' pulls whatever the network's magnitudes (see balance()).
-  std::vector<double> style_factors;
-  double content_factor = 1;
-  double tv_factor = 1;
-};
-
-// The weighted terms of the loss.
-struct Terms {
-  at::Tensor content, style, tv;
-};
-
-// Floors a gradient norm that is zero (a term already met at its reference image).
-constexpr double kTinyNorm = 1e-12;
-
-double gradient_norm(const at::Tensor& loss, const at::Tensor& x, bool keep_graph) {
-  return torch::autograd::grad({loss}, {x}, {}, keep_graph)[0].norm().item<double>();
 }
 
 // One run of the method: the network, the inputs on the device, and the bookkeeping
@@ -97,8 +63,6 @@ class Run {
   Run(const Network& net, const Settings& settings, const std::vector<Scale>& scales,
       const ProgressCallback& callback)
       : net_(net), s_(settings), callback_(callback), scales_(scales) {
-    layers_ = s_.style_layers;
-    layers_.push_back(s_.content_layer);
     for (const Scale& scale : scales_) total_ += scale.iterations;
   }
 
@@ -111,121 +75,24 @@ class Run {
   double style_share() const { return style_share_; }
 
  private:
-  Targets targets(const at::Tensor& content, const std::vector<at::Tensor>& styles,
-                  const std::vector<double>& shares, const Scale& scale) const;
-  void balance(Targets& t, const at::Tensor& content) const;
-  Terms terms(const at::Tensor& image, const Targets& targets) const;
-  at::Tensor loss(const at::Tensor& image, const Targets& targets, Losses& out) const;
-  double measure_style_share(const at::Tensor& image, const Targets& targets) const;
-  std::unique_ptr<torch::optim::Optimizer> optimizer(const at::Tensor& image) const;
-  bool report(const at::Tensor& image, double step_seconds);
+  std::unique_ptr<torch::optim::Optimizer> optimizer(const at::Tensor& image, int history) const;
+  bool report(const at::Tensor& image, double step_seconds, int tile = 0, int tiles = 0);
 
   const Network& net_;
   const Settings& s_;
   const ProgressCallback& callback_;
   std::vector<Scale> scales_;
-  std::vector<std::string> layers_;
   std::size_t scale_index_ = 0;
   int total_ = 0, done_ = 0;
   Losses losses_;
+  Factors factors_;  // the last whole scale's, for tiled scales
   Clock::time_point start_ = Clock::now();
   double seconds_per_pixel_step_ = -1;  // running estimate for the time left
   double style_share_ = 0;
 };
 
-Targets Run::targets(const at::Tensor& content, const std::vector<at::Tensor>& styles,
-                     const std::vector<double>& shares, const Scale& scale) const {
-  Targets t;
-  {
-    torch::NoGradGuard no_grad;
-    t.content = net_.features(content, {s_.content_layer}).at(s_.content_layer);
-    const double side = std::max(scale.width, scale.height) * s_.style_scale;
-    for (std::size_t i = 0; i < styles.size(); ++i) {
-      if (shares[i] <= 0) continue;
-      auto [w, h] = style_size(styles[i], side);
-      auto features = net_.features(resize(styles[i], w, h), s_.style_layers);
-      for (std::size_t l = 0; l < s_.style_layers.size(); ++l) {
-        at::Tensor g = gram(features.at(s_.style_layers[l])) * shares[i];
-        if (t.grams.size() <= l) t.grams.push_back(g);
-        else t.grams[l] += g;
-      }
-      if (!t.style.defined()) t.style = resize(styles[i], scale.width, scale.height);
-    }
-  }
-  balance(t, content);
-  return t;
-}
-
-// Each style layer's gradient norm is measured at the content image, the content term's
-// at the style image: each where it pulls as if starting from the other picture. The
-// smoothness term's is measured on uniform noise, whose norm depends on the size alone.
-// With every term at a gradient norm of 1 there, style-weight 30 means that the style
-// (all its layers together) pulls thirty times as hard as the content, on any network and
-// at any scale.
-void Run::balance(Targets& t, const at::Tensor& content) const {
-  const at::Tensor x = content.detach().clone().requires_grad_(true);
-  std::vector<at::Tensor> terms(s_.style_layers.size());
-  net_.forward(x, s_.style_layers, [&](const std::string& layer, const at::Tensor& f) {
-    for (std::size_t l = 0; l < terms.size(); ++l)
-      if (layer == s_.style_layers[l]) terms[l] = relative_loss(gram(f), t.grams[l]);
-  });
-  // Every layer counts equally (a gradient norm of 1 each), and then the layers together
-  // pull with a norm of 1: the style's strength does not depend on how many layers there
-  // are, nor on how far their pulls point the same way.
-  at::Tensor together;
-  for (std::size_t l = 0; l < terms.size(); ++l) {
-    const at::Tensor g = torch::autograd::grad({terms[l]}, {x}, {}, l + 1 < terms.size())[0];
-    const double factor = 1.0 / std::max(g.norm().item<double>(), kTinyNorm);
-    t.style_factors.push_back(factor);
-    together = together.defined() ? together + factor * g : factor * g;
-  }
-  const double norm = std::max(together.norm().item<double>(), kTinyNorm);
-  for (double& factor : t.style_factors) factor /= norm;
-  const at::Tensor y = t.style.detach().clone().requires_grad_(true);
-  const at::Tensor c = relative_loss(net_.features(y, {s_.content_layer}).at(s_.content_layer),
-                                     t.content);
-  t.content_factor = 1.0 / std::max(gradient_norm(c, y, false), kTinyNorm);
-  at::Generator generator = at::make_generator<at::CPUGeneratorImpl>(kBuiltinSeed);
-  const at::Tensor noise =
-      at::rand(content.sizes(), generator).to(content.device()).requires_grad_(true);
-  t.tv_factor = 1.0 / std::max(gradient_norm(tv_loss(noise), noise, false), kTinyNorm);
-}
-
-Terms Run::terms(const at::Tensor& image, const Targets& targets) const {
-  // Each layer's losses as soon as the forward pass reaches it: autograd then computes
-  // their gradients only when its backward pass gets back to that layer. Computed after
-  // the whole forward, they would be computed first and held through the whole backward
-  // (0.5 GB at 1024 px).
-  at::Tensor content, style;
-  net_.forward(image, layers_, [&](const std::string& layer, const at::Tensor& f) {
-    if (layer == s_.content_layer) content = relative_loss(f, targets.content);
-    for (std::size_t l = 0; l < s_.style_layers.size(); ++l) {
-      if (layer != s_.style_layers[l]) continue;
-      const at::Tensor term = relative_loss(gram(f), targets.grams[l]) * targets.style_factors[l];
-      style = style.defined() ? style + term : term;
-    }
-  });
-  content = (s_.content_weight * targets.content_factor) * content;
-  style = style * s_.style_weight;
-  at::Tensor tv = (s_.tv_weight * targets.tv_factor) * tv_loss(image).to(content.scalar_type());
-  return {content, style, tv};
-}
-
-at::Tensor Run::loss(const at::Tensor& image, const Targets& targets, Losses& out) const {
-  const Terms t = terms(image, targets);
-  at::Tensor total = t.content + t.style + t.tv;
-  out = {t.content.item<double>(), t.style.item<double>(), t.tv.item<double>(), total.item<double>()};
-  return total;
-}
-
-double Run::measure_style_share(const at::Tensor& image, const Targets& targets) const {
-  const at::Tensor x = image.detach().clone().requires_grad_(true);
-  const Terms t = terms(x, targets);
-  const double style = gradient_norm(t.style, x, true), content = gradient_norm(t.content, x, false);
-  return style / std::max(style + content, kTinyNorm);
-}
-
-std::unique_ptr<torch::optim::Optimizer> Run::optimizer(const at::Tensor& image) const {
+std::unique_ptr<torch::optim::Optimizer> Run::optimizer(const at::Tensor& image,
+                                                        int history) const {
   if (s_.optimizer == Optimizer::adam)
     return std::make_unique<torch::optim::Adam>(std::vector<at::Tensor>{image},
                                                 torch::optim::AdamOptions(kAdamRate));
@@ -233,33 +100,38 @@ std::unique_ptr<torch::optim::Optimizer> Run::optimizer(const at::Tensor& image)
   // history carries over between calls.
   return std::make_unique<torch::optim::LBFGS>(
       std::vector<at::Tensor>{image},
-      torch::optim::LBFGSOptions(1.0).max_iter(1).history_size(kLbfgsHistory));
+      torch::optim::LBFGSOptions(1.0).max_iter(1).history_size(history));
 }
 
 bool Run::optimise(at::Tensor& image, const at::Tensor& content,
                    const std::vector<at::Tensor>& styles, const std::vector<double>& shares,
                    const Scale& scale) {
-  const Targets goal = targets(content, styles, shares, scale);
+  const Objective objective(net_, s_, scale, content, styles, shares, factors_);
+  if (!objective.tiled()) factors_ = objective.factors();
   // Halfway between the two pictures both terms pull, and the image is the same
   // whatever the network: where the balance of the weights shows.
-  if (scale_index_ == 0) style_share_ = measure_style_share(0.5 * (content + goal.style), goal);
+  if (scale_index_ == 0) style_share_ = objective.style_share(0.5 * (content + objective.style_picture()));
   at::Tensor x = image.detach().clone().requires_grad_(true);
-  auto opt = optimizer(x);
+  auto opt = optimizer(x, scale.history);
   at::Tensor last_good = image;
   Losses step_losses;
+  auto between_tiles = [&](int tile, int tiles) { return report(last_good, -1, tile, tiles); };
   auto closure = [&]() -> at::Tensor {
     opt->zero_grad();
-    at::Tensor total = loss(x, goal, step_losses);
-    total.backward();
-    return total;
+    return at::scalar_tensor(objective.evaluate(x, step_losses, between_tiles));
   };
   for (int i = 0; i < scale.iterations; ++i) {
     const auto begin = Clock::now();
-    if (s_.optimizer == Optimizer::lbfgs) {
-      opt->step(closure);
-    } else {
-      closure();
-      opt->step();
+    try {
+      if (s_.optimizer == Optimizer::lbfgs) {
+        opt->step(closure);
+      } else {
+        closure();
+        opt->step();
+      }
+    } catch (const StopBetweenTiles&) {
+      image = last_good;
+      return false;
     }
     torch::NoGradGuard no_grad;
     if (!std::isfinite(step_losses.total)) break;  // keep the last finite image
@@ -278,13 +150,15 @@ bool Run::optimise(at::Tensor& image, const at::Tensor& content,
   return true;
 }
 
-bool Run::report(const at::Tensor& image, double step_seconds) {
+// After a step (step_seconds >= 0) or, within a tiled step, after a tile.
+bool Run::report(const at::Tensor& image, double step_seconds, int tile, int tiles) {
   const Scale& scale = scales_[scale_index_];
   const double pixels = double(scale.width) * scale.height;
   const double rate = step_seconds / pixels;
   // The first steps of a scale include one-time set-up; an average settles that.
-  seconds_per_pixel_step_ =
-      seconds_per_pixel_step_ < 0 ? rate : 0.8 * seconds_per_pixel_step_ + 0.2 * rate;
+  if (step_seconds >= 0)
+    seconds_per_pixel_step_ =
+        seconds_per_pixel_step_ < 0 ? rate : 0.8 * seconds_per_pixel_step_ + 0.2 * rate;
   double pixel_steps_left = 0;
   int before = 0;
   for (const Scale& s : scales_) {
@@ -300,9 +174,11 @@ bool Run::report(const at::Tensor& image, double step_seconds) {
   p.height = scale.height;
   p.iteration = done_;
   p.iterations = total_;
+  p.tile = tile;
+  p.tiles = tiles;
   p.losses = losses_;
   p.seconds_elapsed = std::chrono::duration<double>(Clock::now() - start_).count();
-  p.seconds_left = seconds_per_pixel_step_ * pixel_steps_left;
+  p.seconds_left = seconds_per_pixel_step_ < 0 ? -1 : seconds_per_pixel_step_ * pixel_steps_left;
   p.snapshot = [&image] { return to_rgb_image(image); };
   return callback_(p);
 }
@@ -364,7 +240,12 @@ Result transfer(const Image& content, const std::vector<Image>& styles, const Se
     const at::Tensor full = to_tensor(content).to(device);
     std::vector<at::Tensor> style_tensors;
     for (const Image& style : styles) style_tensors.push_back(to_tensor(style).to(device));
-    const std::vector<Scale> scales = plan_scales(content.width, content.height, settings);
+    std::vector<Extent> style_extents;
+    for (const Image& style : styles) style_extents.push_back({style.width, style.height});
+    const MemoryPlan memory_plan = plan_memory(content.width, content.height, style_extents,
+                                               settings, net->pretrained());
+    result.memory_budget = memory_plan.budget;
+    const std::vector<Scale>& scales = memory_plan.scales;
     Settings resolved = settings;
     resolved.content_layer = content_layer(settings, net->pretrained());
     result.content_layer = resolved.content_layer;

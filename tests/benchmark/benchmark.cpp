@@ -89,17 +89,15 @@ int time_presets() {
   Image content = pattern(1024, 7), style = pattern(512, 3);
   content.height = 768;
   content.pixels.resize(std::size_t(1024) * 768 * 3);
-  std::printf("%-10s %6s %11s %10s %16s\n", "preset", "size", "iterations", "seconds",
-              "peak RSS (GiB)");
+  std::printf("%-10s %11s %10s %16s\n", "preset", "iterations", "seconds", "peak RSS (GiB)");
   for (const Preset& preset : kPresets) {
     Settings s;
-    s.size = preset.size;
     s.iterations = preset.iterations;
     const auto start = Clock::now();
     const Result r = transfer(content, {style}, s);
-    std::printf("%-10s %6d %11d %10.1f %16.2f   (%s)\n", preset.name, preset.size,
-                preset.iterations, std::chrono::duration<double>(Clock::now() - start).count(),
-                peak_rss_gib(), r.precision.c_str());
+    std::printf("%-10s %11d %10.1f %16.2f   (%s)\n", preset.name, preset.iterations,
+                std::chrono::duration<double>(Clock::now() - start).count(), peak_rss_gib(),
+                r.precision.c_str());
     std::fflush(stdout);
   }
   return 0;

@@ -16,7 +16,9 @@ enum class Precision { automatic, fp32, bf16 };
 
 // Limits the front ends share, so a value is refused with the same words everywhere.
 inline constexpr int kMinSide = 16;           // VGG-19 pools four times before relu5_1
-inline constexpr int kMaxSize = 8192;         // working size, longest side
+// Working size, longest side: GIMP's own largest image. Memory is what limits a run.
+inline constexpr int kMaxSize = 524288;
+inline constexpr double kMaxMemory = 1e6;     // GB
 inline constexpr int kMaxIterations = 100000;
 inline constexpr double kMaxWeight = 1e9;
 inline constexpr double kMinStyleScale = 0.1;
@@ -33,7 +35,7 @@ struct Settings {
   double tv_weight = 1.0;
   double style_mix = 0.0;     // share of the second style image, 0..1
   double style_scale = 1.0;   // style image size relative to the working size
-  int size = 512;             // working size: longest side in pixels; 0 = the content's own
+  int size = 0;               // working size cap: longest side in pixels; 0 = the content's own
   int iterations = 300;       // optimiser steps over all scales
   bool preserve_colors = false;
   bool multi_scale = true;    // coarse-to-fine from ~128 px; false: all steps at full size
@@ -43,6 +45,7 @@ struct Settings {
   Device device = Device::automatic;
   Precision precision = Precision::automatic;
   int threads = 0;            // 0 = every core
+  double memory = 0;          // budget in GB (10^9 bytes); 0 = a share of the machine's
   std::vector<std::string> style_layers = {"relu1_1", "relu2_1", "relu3_1", "relu4_1",
                                            "relu5_1"};
   // Empty: the network's own (see content_layer()).

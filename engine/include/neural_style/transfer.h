@@ -25,6 +25,10 @@ struct Progress {
   int height = 0;
   int iteration = 0;        // steps done, over all scales
   int iterations = 0;       // steps planned, over all scales
+  // Within a step of a scale evaluated in tiles: passes over tiles done of all (two
+  // passes per step); 0 of 0 after a whole step.
+  int tile = 0;
+  int tiles = 0;
   Losses losses;
   double seconds_elapsed = 0;
   double seconds_left = -1;  // < 0 until there is a measurement to estimate from
@@ -33,8 +37,9 @@ struct Progress {
   std::function<Image()> snapshot;
 };
 
-// Called after every step. Return false to stop: the engine then returns promptly
-// with the current image, flagged as stopped.
+// Called after every step, and after every tile of a tiled step. Return false to stop:
+// the engine then returns promptly with the last completed step's image, flagged as
+// stopped.
 using ProgressCallback = std::function<bool(const Progress&)>;
 
 struct Result {
@@ -51,6 +56,7 @@ struct Result {
   std::string content_layer;  // the one used (settings.content_layer, or the automatic one)
   std::string device;       // "cpu" or "cuda"
   std::string precision;    // "fp32" or "bf16"
+  double memory_budget = 0; // bytes the run was planned to (settings.memory or the default)
 };
 
 // Stylises `content` with one or two `styles` (the second mixed in by

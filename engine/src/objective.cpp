@@ -1,0 +1,297 @@
+#include "objective.h"
+
+#include <torch/autograd.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "image_tensor.h"
+#include "losses.h"
+#include "receptive_field.h"
+
+namespace neural_style {
+namespace {
+
+// The built-in network's seed doubles as the seed of the smoothness term's reference noise.
+constexpr std::uint64_t kNoiseSeed = 0x5eed5eed;
+// Floors a gradient norm that is zero (a term already met at its reference image).
+constexpr double kTinyNorm = 1e-12;
+
+double gradient_norm(const at::Tensor& loss, const at::Tensor& x, bool keep_graph) {
+  return torch::autograd::grad({loss}, {x}, {}, keep_graph)[0].norm().item<double>();
+}
+
+// A style image's size at a scale whose longest side is `side`: the longest side
+// min(side, the picture's own) times style-scale, so that the painting's strokes are never
+// blurred by enlarging it beyond its own pixels unless style-scale asks for it; grown where
+// needed so that its shorter side still reaches kMinSide.
+std::pair<int, int> style_size(const at::Tensor& style, double side, double style_scale) {
+  const double w = static_cast<double>(style.size(3)), h = static_cast<double>(style.size(2));
+  const double wanted = std::min(side, std::max(w, h)) * style_scale;
+  const double longest = std::max(wanted, kMinSide * std::max(w, h) / std::min(w, h));
+  return fit_longest(static_cast<int>(w), static_cast<int>(h), static_cast<int>(std::ceil(longest)));
+}
+
+at::Tensor crop(const at::Tensor& image, const Tile& t) {
+  return image.narrow(2, t.crop_y, t.crop_height).narrow(3, t.crop_x, t.crop_width);
+}
+
+// The tiles of an image at `side` (0: the whole image at once), with halos that cover
+// the deepest of `layers`.
+std::vector<Tile> tiles_for(int width, int height, int side, const std::vector<std::string>& layers,
+                            bool pretrained) {
+  const Reach reach = deepest_reach(layers, pretrained);
+  return tile_layout(width, height, side, reach.radius, reach.stride);
+}
+
+}  // namespace
+
+Objective::Objective(const Network& net, const Settings& settings, const Scale& scale,
+                     const at::Tensor& content, const std::vector<at::Tensor>& styles,
+                     const std::vector<double>& shares, const Factors& previous)
+    : net_(net), s_(settings), content_image_(content) {
+  layers_ = s_.style_layers;
+  if (std::find(layers_.begin(), layers_.end(), s_.content_layer) == layers_.end())
+    layers_.push_back(s_.content_layer);
+  tiles_ = tiles_for(scale.width, scale.height, scale.tile_side, layers_, net_.pretrained());
+  {
+    torch::NoGradGuard no_grad;
+    aim(scale, styles, shares);
+  }
+  if (tiled()) {
+    factors_ = previous;
+    const double growth = std::sqrt(double(scale.width) * scale.height / previous.pixels);
+    for (double& f : factors_.style) f *= growth;
+    factors_.content *= growth;
+    factors_.tv *= growth;
+    factors_.pixels = double(scale.width) * scale.height;
+  } else {
+    measure_factors();
+  }
+}
+
+// The targets: the styles' Grams, and the content's features (whole scales) or their
+// squared norm (tiled ones, whose tiles compute their own part of the features).
+void Objective::aim(const Scale& scale, const std::vector<at::Tensor>& styles,
+                    const std::vector<double>& shares) {
+  const double side = std::max(scale.width, scale.height);
+  for (std::size_t i = 0; i < styles.size(); ++i) {
+    if (shares[i] <= 0) continue;
+    auto [w, h] = style_size(styles[i], side, s_.style_scale);
+    const at::Tensor picture = resize(styles[i], w, h);
+    std::vector<double> positions;
+    const std::vector<at::Tensor> grams =
+        gather_grams(picture, tiles_for(w, h, scale.tile_side, s_.style_layers, net_.pretrained()),
+                     positions, [] { return true; });
+    for (std::size_t l = 0; l < grams.size(); ++l) {
+      if (grams_.size() <= l) grams_.push_back(grams[l] * shares[i]);
+      else grams_[l] += grams[l] * shares[i];
+    }
+    if (!style_.defined() && !tiled()) style_ = resize(styles[i], scale.width, scale.height);
+  }
+  if (!tiled()) {
+    content_ = net_.features(content_image_, {s_.content_layer}).at(s_.content_layer);
+    return;
+  }
+  for (const Tile& t : tiles_) {
+    const at::Tensor f =
+        net_.features(crop(content_image_, t), {s_.content_layer}).at(s_.content_layer);
+    content_norm_ += interior(f, s_.content_layer, t, scale.width, scale.height)
+                         .to(at::kFloat).pow(2).sum().item<double>();
+  }
+}
+
+// Each style layer's gradient norm is measured at the content image, the content term's
+// at the style image: each where it pulls as if starting from the other picture. The
+// smoothness term's is measured on uniform noise, whose norm depends on the size alone.
+// With every term at a gradient norm of 1 there, style-weight 30 means that the style
+// (all its layers together) pulls thirty times as hard as the content, on any network and
+// at any scale. Every term is a mean over positions, so each norm falls as 1 / sqrt(pixels)
+// alike: a tiled scale scales a whole one's factors by that instead of measuring its own.
+void Objective::measure_factors() {
+  const at::Tensor x = content_image_.detach().clone().requires_grad_(true);
+  std::vector<at::Tensor> terms(s_.style_layers.size());
+  net_.forward(x, s_.style_layers, [&](const std::string& layer, const at::Tensor& f) {
+    for (std::size_t l = 0; l < terms.size(); ++l)
+      if (layer == s_.style_layers[l]) terms[l] = relative_loss(gram(f), grams_[l]);
+  });
+  // Every layer counts equally (a gradient norm of 1 each), and then the layers together
+  // pull with a norm of 1: the style's strength does not depend on how many layers there
+  // are, nor on how far their pulls point the same way.
+  at::Tensor together;
+  for (std::size_t l = 0; l < terms.size(); ++l) {
+    const at::Tensor g = torch::autograd::grad({terms[l]}, {x}, {}, l + 1 < terms.size())[0];
+    const double factor = 1.0 / std::max(g.norm().item<double>(), kTinyNorm);
+    factors_.style.push_back(factor);
+    together = together.defined() ? together + factor * g : factor * g;
+  }
+  const double norm = std::max(together.norm().item<double>(), kTinyNorm);
+  for (double& factor : factors_.style) factor /= norm;
+  const at::Tensor y = style_.detach().clone().requires_grad_(true);
+  const at::Tensor c =
+      relative_loss(net_.features(y, {s_.content_layer}).at(s_.content_layer), content_);
+  factors_.content = 1.0 / std::max(gradient_norm(c, y, false), kTinyNorm);
+  at::Generator generator = at::make_generator<at::CPUGeneratorImpl>(kNoiseSeed);
+  const at::Tensor noise =
+      at::rand(x.sizes(), generator).to(x.device()).requires_grad_(true);
+  factors_.tv = 1.0 / std::max(gradient_norm(tv_loss(noise), noise, false), kTinyNorm);
+  factors_.pixels = double(x.size(2)) * x.size(3);
+}
+
+Objective::Terms Objective::terms(const at::Tensor& image) const {
+  // Each layer's losses as soon as the forward pass reaches it: autograd then computes
+  // their gradients only when its backward pass gets back to that layer. Computed after
+  // the whole forward, they would be computed first and held through the whole backward
+  // (0.5 GB at 1024 px).
+  at::Tensor content, style;
+  net_.forward(image, layers_, [&](const std::string& layer, const at::Tensor& f) {
+    if (layer == s_.content_layer) content = relative_loss(f, content_);
+    for (std::size_t l = 0; l < s_.style_layers.size(); ++l) {
+      if (layer != s_.style_layers[l]) continue;
+      const at::Tensor term = relative_loss(gram(f), grams_[l]) * factors_.style[l];
+      style = style.defined() ? style + term : term;
+    }
+  });
+  content = (s_.content_weight * factors_.content) * content;
+  style = style * s_.style_weight;
+  at::Tensor tv = (s_.tv_weight * factors_.tv) * tv_loss(image).to(content.scalar_type());
+  return {content, style, tv};
+}
+
+double Objective::style_share(const at::Tensor& image) const {
+  const at::Tensor x = image.detach().clone().requires_grad_(true);
+  const Terms t = terms(x);
+  const double style = gradient_norm(t.style, x, true), content = gradient_norm(t.content, x, false);
+  return style / std::max(style + content, kTinyNorm);
+}
+
+double Objective::evaluate(const at::Tensor& x, Losses& out, const TileCallback& between) const {
+  return tiled() ? evaluate_tiled(x, out, between) : evaluate_whole(x, out);
+}
+
+double Objective::evaluate_whole(const at::Tensor& x, Losses& out) const {
+  const Terms t = terms(x);
+  const at::Tensor total = t.content + t.style + t.tv;
+  total.backward();
+  out = {t.content.item<double>(), t.style.item<double>(), t.tv.item<double>(), total.item<double>()};
+  return out.total;
+}
+
+// Two passes over the tiles. The first, forward only, gathers the Gram matrices of the
+// whole image; the style loss and its gradient with respect to each Gram follow. The
+// second runs each tile forward and backward with those gradients held fixed, so that
+// each tile's pixels receive exactly their share of the whole image's gradient, halo
+// included, and adds it in. The smoothness term is cheap and runs on the whole image.
+double Objective::evaluate_tiled(const at::Tensor& x, Losses& out,
+                                 const TileCallback& between) const {
+  const int count = 2 * static_cast<int>(tiles_.size());
+  int done = 0;
+  auto after_tile = [&] {
+    if (!between(++done, count)) throw StopBetweenTiles{};
+    return true;
+  };
+  std::vector<at::Tensor> grams;
+  std::vector<double> positions;
+  {
+    torch::NoGradGuard no_grad;
+    grams = gather_grams(x.detach(), tiles_, positions, after_tile);
+  }
+  double style = 0;
+  std::vector<at::Tensor> pull;
+  for (std::size_t l = 0; l < grams.size(); ++l) {
+    const at::Tensor g = grams[l].requires_grad_(true);
+    const at::Tensor term = relative_loss(g, grams_[l]) * (factors_.style[l] * s_.style_weight);
+    pull.push_back(torch::autograd::grad({term}, {g})[0] * (1.0 / positions[l]));
+    style += term.item<double>();
+  }
+  at::Tensor& grad = x.mutable_grad();
+  if (!grad.defined()) grad = at::zeros_like(x);
+  double content = 0;
+  for (const Tile& t : tiles_) {
+    const at::Tensor piece = crop(x.detach(), t).clone().requires_grad_(true);
+    tile_loss(piece, t, pull, content).backward();
+    crop(grad, t).add_(piece.grad());
+    after_tile();
+  }
+  const at::Tensor tv = (s_.tv_weight * factors_.tv) * tv_loss(x);
+  tv.backward();
+  out.content = content;
+  out.style = style;
+  out.tv = tv.item<double>();
+  out.total = out.content + out.style + out.tv;
+  return out.total;
+}
+
+// The Gram matrices of `image` over its tiles, each tile adding its own positions' share;
+// `positions` receives their count per layer.
+std::vector<at::Tensor> Objective::gather_grams(const at::Tensor& image,
+                                                const std::vector<Tile>& tiles,
+                                                std::vector<double>& positions,
+                                                const std::function<bool()>& after_tile) const {
+  std::vector<at::Tensor> sums(s_.style_layers.size());
+  positions.assign(s_.style_layers.size(), 0);
+  const int width = static_cast<int>(image.size(3)), height = static_cast<int>(image.size(2));
+  for (const Tile& t : tiles) {
+    net_.forward(crop(image, t), s_.style_layers, [&](const std::string& layer, const at::Tensor& f) {
+      for (std::size_t l = 0; l < sums.size(); ++l) {
+        if (layer != s_.style_layers[l]) continue;
+        const at::Tensor own = interior(f, layer, t, width, height);
+        const double n = double(own.size(2)) * own.size(3);
+        if (n == 0) continue;  // a sliver at the edge, narrower than the layer's stride
+        const at::Tensor sum = gram(own) * n;
+        sums[l] = sums[l].defined() ? sums[l] + sum : sum;
+        positions[l] += n;
+      }
+    });
+    after_tile();
+  }
+  for (std::size_t l = 0; l < sums.size(); ++l) sums[l] /= positions[l];
+  return sums;
+}
+
+// A tile's part of the loss: its positions' content error, and the style's pull as the
+// inner product of each Gram's fixed gradient (per position: `pull`) with the tile's sum
+// of its positions' feature products, whose gradient on the tile's pixels is exactly the
+// whole style loss's.
+at::Tensor Objective::tile_loss(const at::Tensor& x, const Tile& t,
+                                const std::vector<at::Tensor>& pull, double& content) const {
+  const int width = static_cast<int>(content_image_.size(3));
+  const int height = static_cast<int>(content_image_.size(2));
+  at::Tensor target;
+  {
+    torch::NoGradGuard no_grad;
+    target = interior(net_.features(crop(content_image_, t), {s_.content_layer}).at(s_.content_layer),
+                      s_.content_layer, t, width, height).to(at::kFloat);
+  }
+  at::Tensor loss = at::zeros({}, at::kFloat);
+  net_.forward(x, layers_, [&](const std::string& layer, const at::Tensor& f) {
+    const at::Tensor own = interior(f, layer, t, width, height);
+    if (layer == s_.content_layer) {
+      const at::Tensor term = (own.to(at::kFloat) - target).pow(2).sum() *
+                              (s_.content_weight * factors_.content / (content_norm_ + 1e-8));
+      content += term.item<double>();
+      loss = loss + term;
+    }
+    for (std::size_t l = 0; l < s_.style_layers.size(); ++l) {
+      if (layer != s_.style_layers[l] || own.numel() == 0) continue;
+      loss = loss + (gram(own) * pull[l]).sum() * (double(own.size(2)) * own.size(3));
+    }
+  });
+  return loss;
+}
+
+// The features of `layer` that belong to tile `t`: those whose positions lie in the tile's
+// own pixels, out of the features of its crop. Crops start at multiples of the stride, so
+// the crop's feature grid is the whole image's, shifted.
+at::Tensor Objective::interior(const at::Tensor& features, const std::string& layer,
+                               const Tile& t, int width, int height) const {
+  const int stride = layer_reach(layer, net_.pretrained()).stride;
+  auto range = [stride](at::Tensor f, int dim, int begin, int size, int from, int full) {
+    const int64_t first = (begin - from) / stride;
+    const int64_t last = begin + size == full ? f.size(dim) : (begin + size - from) / stride;
+    return f.narrow(dim, first, last - first);
+  };
+  return range(range(features, 2, t.y, t.height, t.crop_y, height), 3, t.x, t.width, t.crop_x, width);
+}
+
+}  // namespace neural_style

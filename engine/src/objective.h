@@ -1,0 +1,85 @@
+// The loss one scale minimises and its gradient on the pixels: for the whole image at
+// once, or tile by tile with the same result (Gram matrices are global, so they are
+// gathered over all tiles first and then held fixed while each tile's gradient is
+// computed), behind one call, so the optimiser loop does not know which.
+#pragma once
+
+#include <ATen/ATen.h>
+
+#include <functional>
+#include <vector>
+
+#include "network.h"
+#include "neural_style/plan.h"
+#include "neural_style/settings.h"
+#include "neural_style/transfer.h"
+
+namespace neural_style {
+
+// Each term's factor: 1 over the norm of its gradient (to the pixels) at a reference
+// image where the term is far from met, so that the user's weights set the balance of the
+// terms' pulls whatever the network's magnitudes (objective.cpp's balance()).
+struct Factors {
+  std::vector<double> style;  // per style layer
+  double content = 1;
+  double tv = 1;
+  double pixels = 0;          // of the scale they were measured at
+};
+
+// Thrown out of Objective::evaluate when `between_tiles` asks to stop.
+struct StopBetweenTiles {};
+
+class Objective {
+ public:
+  // The content at the scale's size, the style pictures at their own, `shares` weighting
+  // each style's Grams. `settings.content_layer` is resolved. A scale evaluated whole
+  // measures its own factors; a tiled one takes `previous` (a whole scale's), scaled to
+  // its size.
+  Objective(const Network& net, const Settings& settings, const Scale& scale,
+            const at::Tensor& content, const std::vector<at::Tensor>& styles,
+            const std::vector<double>& shares, const Factors& previous);
+
+  // The loss at `x` (1x3xHxW, a leaf that requires grad), its gradient accumulated into
+  // x's grad. A tiled evaluation calls `between_tiles(done, tiles)` after each tile; false
+  // throws StopBetweenTiles.
+  using TileCallback = std::function<bool(int done, int tiles)>;
+  double evaluate(const at::Tensor& x, Losses& out, const TileCallback& between_tiles) const;
+
+  // The style's share of the pull on the pixels at `image`, on a scale evaluated whole.
+  double style_share(const at::Tensor& image) const;
+
+  const Factors& factors() const { return factors_; }
+  const at::Tensor& style_picture() const { return style_; }
+  bool tiled() const { return tiles_.size() > 1; }
+
+ private:
+  struct Terms {
+    at::Tensor content, style, tv;
+  };
+  void aim(const Scale& scale, const std::vector<at::Tensor>& styles,
+           const std::vector<double>& shares);
+  void measure_factors();
+  Terms terms(const at::Tensor& image) const;
+  double evaluate_whole(const at::Tensor& x, Losses& out) const;
+  double evaluate_tiled(const at::Tensor& x, Losses& out, const TileCallback& between) const;
+  std::vector<at::Tensor> gather_grams(const at::Tensor& image, const std::vector<Tile>& tiles,
+                                       std::vector<double>& positions,
+                                       const std::function<bool()>& after_tile) const;
+  at::Tensor tile_loss(const at::Tensor& x, const Tile& tile,
+                       const std::vector<at::Tensor>& style_pull, double& content) const;
+  at::Tensor interior(const at::Tensor& features, const std::string& layer, const Tile& tile,
+                      int width, int height) const;
+
+  const Network& net_;
+  const Settings& s_;
+  std::vector<std::string> layers_;  // the style layers, then the content layer if another
+  std::vector<Tile> tiles_;          // one tile without halo: the whole image
+  at::Tensor content_image_;         // the content at the scale's size
+  at::Tensor content_;               // its features at the content layer (whole scales)
+  double content_norm_ = 0;          // their squared norm (tiled scales)
+  std::vector<at::Tensor> grams_;    // one per style layer, the styles' mix
+  at::Tensor style_;                 // the main style picture, stretched to the scale's size
+  Factors factors_;
+};
+
+}  // namespace neural_style
