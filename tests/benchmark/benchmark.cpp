@@ -1,6 +1,9 @@
 // Prints the engine's speed and memory: seconds per optimisation step at given sizes
 // (square images, one scale, L-BFGS), the fraction of the machine's matrix-multiply peak,
-// and the peak resident memory; with --presets, the wall time of each quality preset.
+// and the peak resident memory; with --presets, the wall time of each quality preset;
+// with --run, one run at a content's full size under a memory budget: its tiles, time,
+// the longest wait between two progress calls (how soon Stop answers), and the memory
+// model's peak beside the measured one.
 // A program, not a test: these machines are shared, so read its figures, don't assert
 // on them.
 #include <dlfcn.h>
@@ -20,6 +23,7 @@
 #include "neural_style/plan.h"
 #include "neural_style/presets.h"
 #include "neural_style/transfer.h"
+#include "neural_style/weights.h"
 
 namespace {
 
@@ -103,10 +107,55 @@ int time_presets() {
   return 0;
 }
 
+// One run at full size on a width x height content under `gigabytes` (0: the default
+// budget); `iterations` over all scales, or all at full size with "single".
+int time_run(int width, int height, double gigabytes, int iterations, bool single) {
+  Image content(width, height, 3), style = pattern(1024, 3);
+  for (int y = 0; y < height; ++y)
+    for (int x = 0; x < width; ++x)
+      for (int c = 0; c < 3; ++c)
+        content.at(x, y, c) = 0.5f + 0.4f * std::sin(float(x * (c + 1) + y * (3 - c)) / 11);
+  Settings s;
+  s.memory = gigabytes;
+  s.iterations = iterations;
+  s.multi_scale = !single;
+  const bool pretrained = !find_weights("").empty();
+  const MemoryPlan plan = plan_memory(width, height, {{1024, 1024}}, s, pretrained);
+  const Scale& last = plan.scales.back();
+  std::printf("%dx%d, %d iterations%s, budget %.1f GB: last scale %dx%d in %d tile(s) of %d px, "
+              "L-BFGS history %d\n",
+              width, height, iterations, single ? " at full size" : "", plan.budget / 1e9,
+              last.width, last.height, last.tiles, last.tile_side, last.history);
+  std::fflush(stdout);
+  const auto start = Clock::now();
+  auto previous = start;
+  double longest_wait = 0, last_step = 0;
+  int last_iteration = 0;
+  const Result r = transfer(content, {style}, s, [&](const Progress& p) {
+    const auto now = Clock::now();
+    longest_wait = std::max(longest_wait, std::chrono::duration<double>(now - previous).count());
+    if (p.tiles == 0 && p.iteration != last_iteration && p.scale == p.scales)
+      last_step = std::chrono::duration<double>(now - previous).count();
+    last_iteration = p.iteration;
+    previous = now;
+    return true;
+  });
+  const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  const double measured = peak_rss_gib() * 1073741824.0;
+  std::printf("wall %.1f s (%s %s), last step %.1f s, longest wait between progress calls "
+              "%.1f s\npeak RSS %.2f GB, model %.2f GB (model/measured %.2f)\n",
+              seconds, r.precision.c_str(), r.pretrained ? "VGG-19" : "built-in network",
+              last_step, longest_wait, measured / 1e9, plan.peak / 1e9, plan.peak / measured);
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   if (argc > 1 && std::string(argv[1]) == "--presets") return time_presets();
+  if (argc >= 6 && std::string(argv[1]) == "--run")
+    return time_run(std::atoi(argv[2]), std::atoi(argv[3]), std::atof(argv[4]),
+                    std::atoi(argv[5]), argc > 6 && std::string(argv[6]) == "single");
   const int measured = argc > 2 ? std::atoi(argv[2]) : 5;
   std::string sizes = argc > 1 ? argv[1] : "256,512";
   std::printf("neural-style benchmark: %u cores, BLAS %s\n", std::thread::hardware_concurrency(),
