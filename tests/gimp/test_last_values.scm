@@ -25,3 +25,5 @@
                  (lambda () (repeat-neural-style img content)))
     (check-equal "last-values: image unchanged after the failure" count (length (layer-ids img))))
   (gimp-image-delete img))
+
+(end-of-test-file)
