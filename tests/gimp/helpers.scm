@@ -21,6 +21,11 @@
         ((vector? x) (->string (vector->list x)))
         (else "?")))
 
+; The last line of every test file: "END <file>", which the runner requires from each file
+; it ran, so that a file that broke off (an error outside a check, a crash) cannot hide
+; behind the results it printed before. The runner defines `test-file`.
+(define (end-of-test-file) (gimp-message (string-append "END " test-file)))
+
 (define (report ok name detail)
   (gimp-message (string-append (if ok "PASS " "FAIL ") name (if ok "" (string-append ": " detail))))
   ok)

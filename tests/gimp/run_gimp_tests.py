@@ -3,10 +3,15 @@ r"""GIMP batch-mode tests of the plug-in.
 
 Installs the built plug-in into a temporary plug-ins folder (the installed layout,
 neural-style/neural-style, with the built-in paintings in neural-style/paintings), runs gimp-console with a fresh temporary profile and the
-Script-Fu test files, and counts the PASS/FAIL lines they print. GIMP 2.10 exits with 0
-even after errors, so its output is what tells: the runner also fails on a batch command
-that broke off, on "inconsistent undo", on a plug-in crash, and checks that the user is
-told exactly once that no weights are installed.
+Script-Fu test files, and counts the PASS/FAIL lines they print. Every test file ends with
+(end-of-test-file), which prints "END <file>": the runner requires that line from every
+file it ran, so a file that broke off (an error outside a check, a crash) cannot hide
+behind the results it printed before. GIMP 3 exits 70 after an execution error and 64
+after a calling error, and must exit 0; GIMP 2.10 exits 0 even after errors, so its
+output is what tells: the runner also fails on a batch command that experienced an
+execution or a calling error, on "inconsistent" undo, on a plug-in crash (GIMP's "Plug-in
+crashed", libgimp's "fatal error" and "terminated" on a signal, an uncaught C++
+exception), and checks that the user is told exactly once that no weights are installed.
 
 The same test files run on GIMP 2.10 and GIMP 3.0: the calls that differ are wrapped in
 gimp2.scm and gimp3.scm, and the runner loads the one for the GIMP it runs. GIMP 3 only
@@ -49,6 +54,16 @@ PAINTING_MISSING_FILE = "test_painting_missing.scm"
 WEIGHTS_FILE = "vgg19-features.safetensors"
 RANDOM_FEATURES_NOTICE = "the built-in network is used"
 RESULT_LINE = re.compile(r"^(?:\S.*-Warning: )?(PASS|FAIL) (.*)$")
+# (end-of-test-file) in helpers.scm, the last line of every test file.
+END_LINE = re.compile(r"^(?:\S.*-Warning: )?END (\S+)$")
+# GIMP's batch.c: a -b command that failed (GIMP 3 also stops at the first one).
+BATCH_ERROR = re.compile(r"batch command experienced an? (?:execution|calling) error"
+                         r"|Stopping at failing batch command")
+# A plug-in (or GIMP) that died: GIMP's "Plug-in crashed: ...", libgimp's signal handlers
+# ("<prog>: fatal error: Segmentation fault", "<prog> terminated: Terminated"), the C++
+# runtime's "terminate called after throwing", the shell's and the kernel's words.
+CRASH = re.compile(r"Plug-in crashed|fatal error|\bterminated: |terminate called"
+                   r"|Segmentation fault|core dumped")
 
 
 def scheme_string(text):
@@ -93,7 +108,8 @@ def environment(root, plugins, system_plugins, version):
 def run_gimp(gimp, version, tests_dir, files, env, network, paintings=""):
     """Runs each test file as a batch command, after the wrappers for this GIMP version
     and the helpers; `network` is what their results should record in the settings
-    parasite, `paintings` the folder of the built-in paintings beside the plug-in."""
+    parasite, `paintings` the folder of the built-in paintings beside the plug-in.
+    Returns the files, GIMP's exit status and its output."""
     wrappers = scheme_string(os.path.join(tests_dir, f"gimp{version}.scm"))
     helpers = scheme_string(os.path.join(tests_dir, "helpers.scm"))
     prelude = (f"(define expected-network {scheme_string(network)})"
@@ -102,13 +118,14 @@ def run_gimp(gimp, version, tests_dir, files, env, network, paintings=""):
                "--batch-interpreter=plug-in-script-fu-eval"]
     for name in files:
         test = scheme_string(os.path.join(tests_dir, name))
-        command += ["-b", f"(begin {prelude} (load {wrappers}) (load {helpers}) (load {test}))"]
+        command += ["-b", f"(begin {prelude} (define test-file {scheme_string(name)})"
+                          f" (load {wrappers}) (load {helpers}) (load {test}))"]
     # GIMP 3 quits after the batch commands with --quit (exit status 70 after an error,
     # and the commands after a failed one are skipped); GIMP 2.10 needs a last command.
     command += ["--quit"] if version >= 3 else ["-b", "(gimp-quit 0)"]
     done = subprocess.run(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                           text=True, errors="replace")
-    return done.returncode, done.stdout
+    return files, done.returncode, done.stdout
 
 
 class Tally:
@@ -123,24 +140,32 @@ class Tally:
         else:
             self.failed += 1
 
-    def session(self, label, returncode, output, expected_notices):
-        """Counts the Script-Fu results of one GIMP session and checks its output."""
+    def session(self, label, files, returncode, output, expected_notices):
+        """Counts the Script-Fu results of one GIMP session, in which `files` ran, and
+        checks its output."""
         results = 0
+        ended = []
         for line in output.splitlines():
             match = RESULT_LINE.match(line.strip())
             if match:
                 results += 1
                 self.record(match.group(1) == "PASS", match.group(2))
+            match = END_LINE.match(line.strip())
+            if match:
+                ended.append(match.group(1))
+        batch_error = BATCH_ERROR.search(output)
+        crash = CRASH.search(output)
         checks = [
             (returncode not in (124, 137), "GIMP finished in time"),
+            (returncode == 0, f"GIMP exited with status 0 (got {returncode})"),
             (results > 0, "Script-Fu tests ran"),
-            ("batch command experienced an execution error" not in output,
-             "every batch command ran to its end"),
+            (not batch_error,
+             "no batch command failed" + (f" ({batch_error.group(0)!r})" if batch_error else "")),
             ("inconsistent" not in output, "no inconsistent undo"),
-            ("crashed" not in output, "no plug-in crash"),
+            (not crash, "no crash" + (f" ({crash.group(0)!r})" if crash else "")),
             (output.count(RANDOM_FEATURES_NOTICE) == expected_notices,
              f"random-features notice shown {expected_notices} time(s)"),
-        ]
+        ] + [(ended.count(name) == 1, f"{name} ran to its end (one END line)") for name in files]
         before = self.failed
         for ok, name in checks:
             self.record(ok, f"{label}: {name}")

@@ -105,3 +105,5 @@
                                         0.5 10 1 1 0 5 8 0 7)))
   (check-equal "bad: beyond memory, image unchanged" 1 (length (layer-ids img)))
   (gimp-image-delete img))
+
+(end-of-test-file)

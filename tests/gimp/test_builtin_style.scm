@@ -23,3 +23,5 @@
                                                 #:builtin-style "mona-lisa")))
   (check-equal "builtin-style: no layer after the refusal" 2 (length (layer-ids img)))
   (gimp-image-delete img))
+
+(end-of-test-file)

@@ -55,3 +55,5 @@
     (check-equal "group: layer above stays on top" 0
                  (car (gimp-image-get-item-position img above))))
   (gimp-image-delete img))
+
+(end-of-test-file)

@@ -9,3 +9,5 @@
                                                 #:builtin-style "shipwreck")))
   (check-equal "painting missing: image unchanged" 1 (length (layer-ids img)))
   (gimp-image-delete img))
+
+(end-of-test-file)

@@ -16,3 +16,5 @@
   (check-equal "painting file: painting image unchanged" 1 (length (layer-ids painting)))
   (gimp-image-delete painting)
   (gimp-image-delete img))
+
+(end-of-test-file)

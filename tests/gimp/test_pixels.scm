@@ -77,3 +77,5 @@
   (check-equal "16-bit: result is 16-bit RGB" 6 (drawable-bpp result))
   (check "16-bit: result keeps 16-bit precision" (> (off-8-bit-share result) 0.5))
   (gimp-image-delete img))
+
+(end-of-test-file)

@@ -11,3 +11,5 @@
     (check-equal "seed: the same seed gives the same pixels" one again)
     (check "seed: another seed gives other pixels" (> (largest-difference one two) 2)))
   (gimp-image-delete img))
+
+(end-of-test-file)

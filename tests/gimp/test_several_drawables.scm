@@ -43,3 +43,5 @@
                              2)))
                       contents results)))
   (gimp-image-delete img))
+
+(end-of-test-file)

@@ -25,3 +25,5 @@
   (check-contains "two-styles: mix recorded" (settings-of result) "\nstyle-mix=0.25\n")
   (check-contains "two-styles: second style recorded" (settings-of result) "\nstyle2-layer=Dots\n")
   (gimp-image-delete img))
+
+(end-of-test-file)

@@ -8,3 +8,5 @@
                (lambda () (stylise img content style)))
   (check-equal "weights: image unchanged" 2 (length (layer-ids img)))
   (gimp-image-delete img))
+
+(end-of-test-file)

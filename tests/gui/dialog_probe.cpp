@@ -233,9 +233,15 @@ void check_toggles(Probe& probe, GtkWidget* dialog, const Arguments& a) {
 
 void check_preset(Probe& probe, GtkWidget* dialog, const Arguments& a) {
   auto* preset = GIMP_INT_COMBO_BOX(named(dialog, ui::kPresetName));
-  gimp_int_combo_box_set_active(preset, 0);
-  report(probe, a.iterations == ui::preset(0).iterations, "a preset sets the iterations",
-         std::to_string(a.iterations));
+  // The iterations the README promises, not the table under test (presets.h), so that a
+  // changed table fails here until the README says so too.
+  const int promised[] = {100, 300, 500};  // Draft, Balanced, Fine
+  for (int index = 2; index >= 0; --index) {  // Draft last
+    gimp_int_combo_box_set_active(preset, index);
+    report(probe, a.iterations == promised[index],
+           "preset " + std::to_string(index) + " sets the README's iterations",
+           std::to_string(a.iterations));
+  }
   gtk_adjustment_set_value(entry_adjustment(dialog, "size"), 300);
   gint shown = -2;
   gimp_int_combo_box_get_active(preset, &shown);

@@ -25,6 +25,8 @@ PROBE = "neural-style-dialog-probe"
 # English (the msgids) and one translation, which must differ from them.
 LANGUAGES = ["en", "de"]
 RESULT_LINE = re.compile(r"^(PASS|FAIL) (.*)$")
+# The probe's last line (dialog_probe.cpp): the number of its FAIL lines.
+SUMMARY_LINE = re.compile(r"^(\d+) probe failures$", re.MULTILINE)
 
 # Two plasma layers, the content active; then the probe on them.
 SCRIPT = """
@@ -120,7 +122,13 @@ def tally(language, title, returncode, output):
         elif line.startswith("SCREENSHOT "):
             print(line, flush=True)
     record(returncode not in (124, 137), "GIMP finished in time")
-    record(results > 20 and "0 probe failures" in output, "the probe ran to its end")
+    record(returncode == 0, "GIMP exited with status 0 (got %d)" % returncode)
+    summaries = SUMMARY_LINE.findall(output)
+    record(results > 20 and summaries == ["0"],
+           "the probe ran to its end with 0 failures (%d results, summary %s)"
+           % (results, summaries))
+    record("batch command experienced" not in output and "Plug-in crashed" not in output,
+           "the batch command ran without an error or a crash")
     record(language == "en" or title != "Neural Style Transfer",
            "the catalogue translates the title (%r)" % title)
     if failures:

@@ -292,6 +292,17 @@ class Test:
         self.failed += 0 if ok else 1
         return ok
 
+    def expect_window(self, name, translated, what):
+        """Checks `what`: a window whose title matches `name` appears, and its title is
+        `translated`; returns the window. The test cannot go on without it."""
+        try:
+            found = window(name)
+        except TimeoutError as error:
+            self.check(False, what, error)
+            raise
+        self.check(translated, what, "the title is not translated: %r" % name)
+        return found
+
     def screenshot(self, what):
         self.shot += 1
         self.x.screenshot(os.path.join(self.args.screenshots, "gimp-%d-%s.png" % (self.shot, what)))
@@ -374,8 +385,10 @@ class Test:
         xdotool("type", "--delay", "30", label.replace("_", "").split()[0])
         self.screenshot("action-search")
         xdotool("key", "Return")
-        dialog = window("^%s$" % self.tr("Neural Style Transfer"))
-        self.check(True, "the German menu label finds the filter; the German dialog opens")
+        title = self.tr("Neural Style Transfer")
+        dialog = self.expect_window("^%s$" % title, title != "Neural Style Transfer",
+                                    "the German menu label finds the filter; the German "
+                                    "dialog opens")
         xdotool("windowactivate", "--sync", dialog)
         if not self.v.batch_sets_last_values:
             self.type_into("Working si_ze:", LAST_SIZE)
@@ -394,8 +407,9 @@ class Test:
         stays open."""
         xdotool("windowactivate", "--sync", dialog)
         xdotool("key", "alt+" + mnemonic(self.tr("_Help")))
-        help_window = window("^%s$" % self.tr("Neural Style Transfer Help"))
-        self.check(True, "Help shows the plug-in's help in German")
+        title = self.tr("Neural Style Transfer Help")
+        help_window = self.expect_window("^%s$" % title, title != "Neural Style Transfer Help",
+                                         "Help shows the plug-in's help in German")
         self.screenshot("help")
         xdotool("windowactivate", "--sync", help_window)
         xdotool("key", "alt+" + mnemonic(self.tr("_Close")))
