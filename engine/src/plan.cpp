@@ -151,17 +151,20 @@ std::vector<Tile> tile_layout(int width, int height, int side, int halo, int str
 
 namespace {
 
-// The memory model's terms, fitted to the peak RSS that tests/benchmark/memory.cpp
-// measures (fp32, CPU); it prints the model beside the measurement.
+// The memory model's terms, fitted to the peak RSS of `neural-style-benchmark --run`
+// (fp32, CPU, the built-in network, 12 steps at full size so that L-BFGS's history is
+// full): 3.74 GB whole at 1024x768, 1.85 GB in 12 tiles at 1280x960 under 1.5 GB. It
+// prints the model beside the measurement.
 constexpr double kRuntimeBytes = 350e6;         // libtorch, its threads, the built-in network
 constexpr double kVgg19Bytes = 80e6;            // VGG-19's weights up to relu5_1
 constexpr double kSourceBytesPerPixel = 56;     // the content, its tensor and the result
 constexpr double kImageBytesPerPixel = 12;      // one fp32 RGB copy of a scale's image
 constexpr int kImageCopies = 12;                // the image, its gradient, L-BFGS's own
 // Bytes per feature value (channels times positions at the layer's stride) of the layers
-// in use, for a forward and backward pass. The forward passes alone (the styles' Grams,
-// the first pass over tiles) keep only the layer at hand and stay below that.
-constexpr double kBackwardBytesPerValue = 12;
+// in use, for a forward and backward pass: the features, the content error, and in the
+// backward pass the gradients of both losses and their sum. The forward passes alone (the
+// styles' Grams, the first pass over tiles) keep only the layer at hand and stay below.
+constexpr double kBackwardBytesPerValue = 22;
 constexpr int kHistories[] = {10, 7, 5, 3};     // L-BFGS's, longest first
 constexpr int kGoodTile = 512;                  // shorter histories before smaller tiles
 constexpr int kSmallestTile = 64;

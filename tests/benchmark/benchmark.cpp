@@ -128,16 +128,15 @@ int time_run(int width, int height, double gigabytes, int iterations, bool singl
               last.width, last.height, last.tiles, last.tile_side, last.history);
   std::fflush(stdout);
   const auto start = Clock::now();
-  auto previous = start;
+  auto previous = start, previous_step = start;
   double longest_wait = 0, last_step = 0;
-  int last_iteration = 0;
   const Result r = transfer(content, {style}, s, [&](const Progress& p) {
     const auto now = Clock::now();
     longest_wait = std::max(longest_wait, std::chrono::duration<double>(now - previous).count());
-    if (p.tiles == 0 && p.iteration != last_iteration && p.scale == p.scales)
-      last_step = std::chrono::duration<double>(now - previous).count();
-    last_iteration = p.iteration;
     previous = now;
+    if (p.tiles > 0) return true;
+    if (p.scale == p.scales) last_step = std::chrono::duration<double>(now - previous_step).count();
+    previous_step = now;
     return true;
   });
   const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
