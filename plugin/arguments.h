@@ -1,6 +1,6 @@
 // The procedure's own arguments (those after run-mode, image and drawable): their order,
-// ranges, defaults and checks. No libgimp here, so that a GIMP 3 port registers the same
-// table, and the dialog can share the ranges without linking anything.
+// ranges, defaults and checks. No libgimp here, so that both hosts (GIMP 2.10 and GIMP 3)
+// register the same table, and the dialogs share the ranges without linking anything.
 #pragma once
 
 #include <array>

@@ -30,6 +30,9 @@ const char* const kPatterns[] = {
     // xgettext:c-format
     N_("The image is too small to stylise at size %s: its shorter side would be %s pixels, "
        "and at least %s are needed."),
+    // xgettext:c-format
+    N_("A memory budget of %s GB is too small for a %sx%s image: allow more memory or "
+       "choose a smaller size."),
 };
 
 std::vector<std::string_view> literals(std::string_view pattern) {

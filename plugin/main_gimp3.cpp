@@ -157,6 +157,15 @@ void add_painting_argument(GimpProcedure* procedure) {
       choice, kNoPaintingChoice, G_PARAM_READWRITE);
 }
 
+// Another optional argument after GIMP 2.10's (#:memory 6).
+void add_memory_argument(GimpProcedure* procedure) {
+  gimp_procedure_add_double_argument(
+      procedure, kMemoryArgument, _("M_emory budget (GB):"),
+      "Memory budget in gigabytes: larger layers are computed in tiles to fit it, with the "
+      "same result. Range: 0 to 1000000; default: 0 = half of this machine's memory.",
+      0, kMaxMemory, 0, G_PARAM_READWRITE);
+}
+
 GList* query_procedures(GimpPlugIn*) { return g_list_append(nullptr, g_strdup(kProcedureName)); }
 
 GimpProcedure* create_procedure(GimpPlugIn* plug_in, const gchar* name) {
@@ -180,6 +189,7 @@ GimpProcedure* create_procedure(GimpPlugIn* plug_in, const gchar* name) {
                                  "The gimp-neural-style authors", "2024");
   for (const ArgumentSpec& spec : kArgumentSpecs) add_argument(procedure, spec);
   add_painting_argument(procedure);
+  add_memory_argument(procedure);
   gimp_procedure_add_core_object_array_return_value(
       procedure, "layers", "Layers",
       "The new layers, each directly above its content layer, in the order of the drawables",

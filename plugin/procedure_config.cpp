@@ -62,6 +62,7 @@ Arguments arguments_of(GimpProcedureConfig* config) {
     set_argument_value(arguments, spec, config_value(config, spec));
   // The choice's ids are the paintings' indices, and kNoPainting for none.
   arguments.painting = gimp_procedure_config_get_choice_id(config, kPaintingArgument);
+  g_object_get(config, kMemoryArgument, &arguments.memory, nullptr);
   return arguments;
 }
 

@@ -13,6 +13,8 @@ namespace neural_style::plugin {
 // of "none" or a painting's id, which the dialog shows as a combo and the last values keep.
 inline constexpr const char* kPaintingArgument = "builtin-style";
 inline constexpr const char* kNoPaintingChoice = "none";
+// GIMP 3's argument for the memory budget in GB (Arguments::memory), 0 = the default share.
+inline constexpr const char* kMemoryArgument = "memory";
 
 Arguments arguments_of(GimpProcedureConfig* config);
 

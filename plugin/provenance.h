@@ -1,6 +1,6 @@
 // What a result layer says about how it was made: its name, and a record of every
 // setting (attached as a parasite) from which the run can be repeated exactly.
-// No libgimp here: a GIMP 3 port reuses it.
+// No libgimp here: both plug-in hosts (GIMP 2.10 and GIMP 3) use it.
 #pragma once
 
 #include <cstdint>

@@ -34,8 +34,8 @@ inline constexpr ScaleRow kLookRows[] = {
 
 inline constexpr ScaleRow kQualityRows[] = {
     {"size",
-     N_("Longest side in pixels the style is computed at, 0 = the layer's own; the result is "
-        "scaled to the layer's size. Larger is slower and needs more memory"),
+     N_("A cap on the longest side in pixels the style is computed at, for quicker trials; "
+        "0 = the layer's own size (the default). The result always has the layer's size"),
      64, 2048, 16, 128, 0, true},
     {"iterations",
      N_("Optimisation steps over all scales: more take longer and look more finished"), 10,

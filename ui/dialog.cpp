@@ -9,17 +9,13 @@
 #include <string>
 #include <vector>
 
-#include "engine_messages.h"
 #include "failure.h"
 #include "estimate.h"
 #include "controls.h"
 #include "help.h"
 #include "network_hint.h"
 #include "paintings.h"
-#include "neural_style/weights.h"
 #include "presets.h"
-#include "stylise.h"
-#include "text.h"
 
 namespace neural_style::ui {
 namespace {
@@ -319,8 +315,27 @@ GtkWidget* seed_widget(DialogState& s) {
   return s.seed;
 }
 
+void on_memory_changed(GtkAdjustment* adjustment, gpointer state) {
+  DialogState& s = *static_cast<DialogState*>(state);
+  s.arguments.memory = gtk_adjustment_get_value(adjustment);
+  refresh(s);
+}
+
+// The memory budget: not a PDB argument in GIMP 2.10; the last values keep it.
+GtkWidget* memory_spin(DialogState& s) {
+  GtkObject* adjustment = gtk_adjustment_new(s.arguments.memory, 0, kMaxMemory, 0.5, 4, 0);
+  GtkWidget* spin = gtk_spin_button_new(GTK_ADJUSTMENT(adjustment), 0.5, 1);
+  gtk_widget_set_name(spin, "memory");
+  gimp_help_set_help_data(spin,
+                          _("Memory budget in GB: larger layers are computed in tiles to fit "
+                            "it, with the same result; 0 = half of this machine's memory"),
+                          nullptr);
+  g_signal_connect(adjustment, "value-changed", G_CALLBACK(on_memory_changed), &s);
+  return spin;
+}
+
 GtkWidget* quality_section(DialogState& s) {
-  GtkWidget* table = new_table(4);
+  GtkWidget* table = new_table(5);
   s.preset = preset_combo_new(s.arguments.iterations);
   gtk_widget_set_name(s.preset, kPresetName);
   gimp_help_set_help_data(s.preset, _("Sets the effort: the iterations"),
@@ -329,7 +344,8 @@ GtkWidget* quality_section(DialogState& s) {
   attach_row(GTK_TABLE(table), 0, _("_Preset:"), s.preset, s);
   s.size = scale_row(GTK_TABLE(table), 1, kQualityRows[0], s);
   s.iterations = scale_row(GTK_TABLE(table), 2, kQualityRows[1], s);
-  attach_row(GTK_TABLE(table), 3, _("Ran_dom seed:"), seed_widget(s), s);
+  attach_row(GTK_TABLE(table), 3, _("M_emory budget (GB):"), memory_spin(s), s);
+  attach_row(GTK_TABLE(table), 4, _("Ran_dom seed:"), seed_widget(s), s);
   return framed(_("Quality"), table);
 }
 

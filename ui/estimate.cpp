@@ -52,12 +52,9 @@ void cache_step_cost(const std::string& path, const std::string& key, double cos
   g_file_set_contents(path.c_str(), text.c_str(), -1, nullptr);
 }
 
-std::string time_text(const plugin::Inputs& in, const plugin::Arguments& arguments,
-                      const Calibration& calibration) {
-  const Settings settings = plugin::engine_settings(arguments, 0, "");
-  // At one second per megapixel-step, the estimate counts megapixel-steps. Computed before
-  // the calibration is done too: it throws when the working size is too small.
-  const double megapixel_steps = estimate_seconds(in.region.width, in.region.height, settings, 1);
+std::string time_text(const MemoryPlan& plan, const Calibration& calibration) {
+  // At one second per megapixel-step, the estimate counts megapixel-steps.
+  const double megapixel_steps = estimate_seconds(plan.scales, 1);
   switch (calibration.state()) {
     // TRANSLATORS: the time while the machine's speed is being measured.
     case Calibration::State::measuring:
@@ -115,8 +112,9 @@ Estimate estimate_run(plugin::ImageId image, plugin::ItemId drawable,
   try {
     plugin::check_arguments(arguments);
     const plugin::Inputs in = plugin::gather_inputs(image, drawable, arguments);
-    estimate.time = time_text(in, arguments, calibration);
-    estimate.memory = memory_text(plugin::memory_plan(in, arguments));
+    const MemoryPlan plan = plugin::memory_plan(in, arguments);
+    estimate.time = time_text(plan, calibration);
+    estimate.memory = memory_text(plan);
   } catch (const plugin::Failure& failure) {
     estimate.problem = failure.what();
   } catch (const Error& error) {

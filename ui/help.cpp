@@ -24,11 +24,11 @@ const char* const kParagraphs[] = {
        "more boldly, lower ones keep more of the original. Smoothness removes noise. Stroke "
        "size scales the style's brush strokes. Keep the content's colours takes only the "
        "style's textures, not its colours."),
-    N_("Quality: the working size is the longest side, in pixels, at which the style is "
-       "computed (the result is scaled to the layer's size); more iterations refine it "
-       "further. Both make a run slower: the estimate below them says how long it will "
-       "take and how much memory it needs. The presets set both; the same seed repeats a "
-       "result exactly."),
+    N_("Quality: the style is computed at the layer's own size, in tiles where memory is "
+       "short, with the same result. A working size caps it for quicker trials (the result "
+       "is then scaled to the layer's size); more iterations refine it further. Both make a "
+       "run slower: the estimate below them says how long it will take and how much memory "
+       "it needs. The presets set the iterations; the same seed repeats a result exactly."),
     N_("While it runs, the window shows the image as it evolves. Stop and Keep ends early "
        "and keeps the image so far as the new layer; Cancel leaves the image as it was."),
 };

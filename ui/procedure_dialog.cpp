@@ -286,7 +286,8 @@ void build(DialogState& s, GimpProcedure* procedure) {
   framed_box(dialog, "look", _("Look"), "style-weight", "content-weight", "tv-weight",
              "style-scale", "preserve-colors");
   GtkWidget* quality =
-      framed_box(dialog, "quality", _("Quality"), "size", "iterations", "seed-row");
+      framed_box(dialog, "quality", _("Quality"), "size", "iterations", plugin::kMemoryArgument,
+                 "seed-row");
   gimp_procedure_dialog_fill(dialog, "style", "look", "quality", nullptr);
   s.mix = gimp_procedure_dialog_get_widget(dialog, "style-mix", G_TYPE_NONE);
   s.style = gimp_procedure_dialog_get_widget(dialog, "style-drawable", G_TYPE_NONE);

@@ -32,9 +32,9 @@ struct StopBetweenTiles {};
 class Objective {
  public:
   // The content at the scale's size, the style pictures at their own, `shares` weighting
-  // each style's Grams. `settings.content_layer` is resolved. A scale evaluated whole
-  // measures its own factors; a tiled one takes `previous` (a whole scale's), scaled to
-  // its size.
+  // each style's Grams. `settings.content_layer` is resolved. Takes `previous` (another
+  // scale's factors) scaled to its size, or measures its own where previous.pixels is 0,
+  // which needs a scale evaluated whole.
   Objective(const Network& net, const Settings& settings, const Scale& scale,
             const at::Tensor& content, const std::vector<at::Tensor>& styles,
             const std::vector<double>& shares, const Factors& previous);
@@ -57,7 +57,7 @@ class Objective {
     at::Tensor content, style, tv;
   };
   void aim(const Scale& scale, const std::vector<at::Tensor>& styles,
-           const std::vector<double>& shares);
+           const std::vector<double>& shares, bool measuring);
   void measure_factors();
   Terms terms(const at::Tensor& image) const;
   double evaluate_whole(const at::Tensor& x, Losses& out) const;
@@ -78,7 +78,7 @@ class Objective {
   at::Tensor content_;               // its features at the content layer (whole scales)
   double content_norm_ = 0;          // their squared norm (tiled scales)
   std::vector<at::Tensor> grams_;    // one per style layer, the styles' mix
-  at::Tensor style_;                 // the main style picture, stretched to the scale's size
+  at::Tensor style_;                 // the main style picture at the scale's size (measuring)
   Factors factors_;
 };
 

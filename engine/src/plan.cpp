@@ -166,6 +166,10 @@ constexpr int kImageCopies = 12;                // the image, its gradient, L-BF
 // styles' Grams, the first pass over tiles) keep only the layer at hand and stay below.
 constexpr double kBackwardBytesPerValue = 22;
 constexpr int kHistories[] = {10, 7, 5, 3};     // L-BFGS's, longest first
+// A tiled step's cost per pixel read (crops overlap) against a whole step's: the first
+// pass over the tiles and each tile's content features add forward passes. Measured:
+// 1280x960 in 12 tiles (neural-style-benchmark --run 1280 960 1.5 12 single) against whole.
+constexpr double kTiledPassCost = 1.35;
 constexpr int kGoodTile = 512;                  // shorter histories before smaller tiles
 constexpr int kSmallestTile = 64;
 constexpr double kMachineShare = 0.5;
@@ -220,6 +224,9 @@ bool fit_scale(Scale& scale, double fixed, double values, double budget, const R
           tile_layout(scale.width, scale.height, side, reach.radius, reach.stride);
       scale.tile_side = side;
       scale.tiles = static_cast<int>(tiles.size());
+      double read = 0;
+      for (const Tile& t : tiles) read += double(t.crop_width) * t.crop_height;
+      scale.work = kTiledPassCost * read / pixels;
       scale.peak_bytes = budget - room + kBackwardBytesPerValue * values * crop_pixels(tiles);
       return true;
     }
@@ -268,10 +275,10 @@ MemoryPlan plan_memory(int width, int height, const std::vector<Extent>& styles,
   return plan;
 }
 
-double estimate_seconds(int width, int height, const Settings& settings, double step_cost) {
+double estimate_seconds(const std::vector<Scale>& scales, double step_cost) {
   double megapixel_steps = 0;
-  for (const Scale& scale : plan_scales(width, height, settings))
-    megapixel_steps += scale.iterations * (scale.width * double(scale.height) / 1e6);
+  for (const Scale& scale : scales)
+    megapixel_steps += scale.iterations * scale.work * (scale.width * double(scale.height) / 1e6);
   return megapixel_steps * step_cost;
 }
 

@@ -28,7 +28,7 @@ namespace {
 constexpr std::uint64_t kBuiltinSeed = 0x5eed5eed;
 constexpr double kAdamRate = 0.02;    // pixels are in 0..1
 constexpr double kStartPerturbation = 0.1;  // of the pixel range, either way
-constexpr int kReferenceSide = 512;  // where a run that starts tiled measures its balance
+constexpr int kReferenceSide = 512;  // the largest scale that measures its own balance
 using Clock = std::chrono::steady_clock;
 
 void check_image(const Image& image, const char* what) {
@@ -107,19 +107,22 @@ std::unique_ptr<torch::optim::Optimizer> Run::optimizer(const at::Tensor& image,
 bool Run::optimise(at::Tensor& image, const at::Tensor& content,
                    const std::vector<at::Tensor>& styles, const std::vector<double>& shares,
                    const Scale& scale) {
-  if (scale_index_ == 0 && scale.tile_side > 0) {
-    // No whole scale before this tiled one to take the balance from: measure it on a
-    // small copy (the factors scale with the size, objective.h).
+  // The balance of the losses is measured on the scales up to kReferenceSide, and the
+  // larger ones scale it (objective.h).
+  const bool measure =
+      scale.tile_side == 0 && std::max(scale.width, scale.height) <= kReferenceSide;
+  if (scale_index_ == 0 && !measure) {
+    // A run that starts large (one scale): measure it on a small copy.
     auto [w, h] = fit_longest(scale.width, scale.height, kReferenceSide);
     const Objective reference(net_, s_, Scale{w, h, 0}, resize(content, w, h), styles, shares, {});
     factors_ = reference.factors();
     style_share_ = reference.style_share(0.5 * (resize(content, w, h) + reference.style_picture()));
   }
-  const Objective objective(net_, s_, scale, content, styles, shares, factors_);
-  if (!objective.tiled()) factors_ = objective.factors();
+  const Objective objective(net_, s_, scale, content, styles, shares, measure ? Factors{} : factors_);
+  if (measure) factors_ = objective.factors();
   // Halfway between the two pictures both terms pull, and the image is the same
   // whatever the network: where the balance of the weights shows.
-  if (scale_index_ == 0 && !objective.tiled())
+  if (scale_index_ == 0 && measure)
     style_share_ = objective.style_share(0.5 * (content + objective.style_picture()));
   at::Tensor x = image.detach().clone().requires_grad_(true);
   auto opt = optimizer(x, scale.history);

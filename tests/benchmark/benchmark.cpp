@@ -129,10 +129,14 @@ int time_run(int width, int height, double gigabytes, int iterations, bool singl
   std::fflush(stdout);
   const auto start = Clock::now();
   auto previous = start, previous_step = start;
-  double longest_wait = 0, last_step = 0;
+  double longest_wait = 0, longest_tile = 0, last_step = 0;
+  bool in_tiles = false;
   const Result r = transfer(content, {style}, s, [&](const Progress& p) {
     const auto now = Clock::now();
-    longest_wait = std::max(longest_wait, std::chrono::duration<double>(now - previous).count());
+    const double wait = std::chrono::duration<double>(now - previous).count();
+    longest_wait = std::max(longest_wait, wait);
+    if (in_tiles && p.tiles > 0) longest_tile = std::max(longest_tile, wait);
+    in_tiles = p.tiles > 0 && p.tile < p.tiles;
     previous = now;
     if (p.tiles > 0) return true;
     if (p.scale == p.scales) last_step = std::chrono::duration<double>(now - previous_step).count();
@@ -141,10 +145,12 @@ int time_run(int width, int height, double gigabytes, int iterations, bool singl
   });
   const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
   const double measured = peak_rss_gib() * 1073741824.0;
-  std::printf("wall %.1f s (%s %s), last step %.1f s, longest wait between progress calls "
-              "%.1f s\npeak RSS %.2f GB, model %.2f GB (model/measured %.2f)\n",
+  std::printf("wall %.1f s (%s %s), last step %.1f s; longest wait between progress calls "
+              "%.1f s, between two tiles %.1f s (how soon Stop answers)\n"
+              "peak RSS %.2f GB, model %.2f GB (model/measured %.2f)\n",
               seconds, r.precision.c_str(), r.pretrained ? "VGG-19" : "built-in network",
-              last_step, longest_wait, measured / 1e9, plan.peak / 1e9, plan.peak / measured);
+              last_step, longest_wait, longest_tile, measured / 1e9, plan.peak / 1e9,
+              plan.peak / measured);
   return 0;
 }
 

@@ -61,11 +61,16 @@ TEST(Plan, EstimateScalesWithPixelsAndSteps) {
   s.size = 0;
   s.multi_scale = false;
   s.iterations = 10;
-  EXPECT_NEAR(estimate_seconds(1000, 1000, s, 2.0), 20.0, 1e-9);
+  EXPECT_NEAR(estimate_seconds(plan_scales(1000, 1000, s), 2.0), 20.0, 1e-9);
   s.iterations = 20;
-  EXPECT_NEAR(estimate_seconds(500, 1000, s, 2.0), 20.0, 1e-9);
+  EXPECT_NEAR(estimate_seconds(plan_scales(500, 1000, s), 2.0), 20.0, 1e-9);
   s.multi_scale = true;
-  EXPECT_LT(estimate_seconds(1000, 1000, s, 2.0), 40.0);  // coarse scales are cheaper
+  EXPECT_LT(estimate_seconds(plan_scales(1000, 1000, s), 2.0), 40.0);  // coarse scales are cheaper
+  // Tiles read overlapping crops: a tiled plan costs more than the same scales whole.
+  s.memory = 1.0;
+  const MemoryPlan tiled = plan_memory(1000, 1000, {}, s, false);
+  ASSERT_GT(tiled.scales.back().tiles, 1);
+  EXPECT_GT(estimate_seconds(tiled.scales, 2.0), estimate_seconds(plan_scales(1000, 1000, s), 2.0));
 }
 
 TEST(Plan, StepArithmeticMatchesTheKnownCost) {

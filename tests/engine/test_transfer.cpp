@@ -3,10 +3,12 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
 #include "neural_style/plan.h"
 #include "neural_style/transfer.h"
@@ -40,12 +42,16 @@ Image style_image(int period = 6, bool red = true) {
   return image;
 }
 
+// The device and the precision are pinned, so that neither a CUDA build of libtorch nor
+// an automatic precision choice can change the exact-equality checks.
 Settings fast(int iterations = 30) {
   Settings s;
   s.iterations = iterations;
   s.size = 0;
   s.seed = 42;
   s.weights_path.clear();
+  s.device = Device::cpu;
+  s.precision = Precision::fp32;
   return s;
 }
 
@@ -141,7 +147,9 @@ TEST_F(Transfer, Bf16NetworkLowersTheStyleLossToo) {
   StyleLossTrace loss;
   const Result r = transfer(content_image(), {style_image()}, s, loss.callback());
   EXPECT_EQ(r.precision, "bf16");
-  EXPECT_LT(loss.last, loss.first / 5) << "style loss " << loss.first << " -> " << loss.last;
+  // Where bf16 products accumulate in bf16 (an AVX2 AMD EPYC) the network's features are
+  // coarse: 240 -> 72 in 30 steps there, against 240 -> 4.5 in fp32; it still falls.
+  EXPECT_LT(loss.last, loss.first / 2) << "style loss " << loss.first << " -> " << loss.last;
   s.precision = Precision::fp32;
   EXPECT_EQ(transfer(content_image(), {style_image()}, s).precision, "fp32");
 }
@@ -168,6 +176,29 @@ TEST_F(Transfer, StopReturnsPromptlyWithTheCurrentImage) {
   EXPECT_EQ(r.iterations_done, 3);
   EXPECT_EQ(r.image.width, 64);
   EXPECT_LT(seconds, 60.0);  // not a timing test: 100000 iterations would take hours
+}
+
+// As the dialog's Stop button does: another thread asks, the callback passes it on.
+TEST_F(Transfer, StopFromAnotherThreadEndsWithinOneStep) {
+  std::atomic<int> done{0};
+  std::atomic<bool> stop{false};
+  int done_when_asked = -1;
+  std::thread asker([&] {
+    while (done.load() < 1) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    done_when_asked = done.load();
+    stop = true;
+  });
+  Settings s = fast(1000);
+  s.multi_scale = false;
+  const Result r = transfer(content_image(1024, 768), {style_image()}, s, [&](const Progress& p) {
+    done = p.iteration;
+    return !stop.load();
+  });
+  asker.join();
+  EXPECT_TRUE(r.stopped);
+  EXPECT_GE(done_when_asked, 1);
+  EXPECT_LE(r.iterations_done, done_when_asked + 1);
+  EXPECT_EQ(r.image.width, 1024);
 }
 
 TEST_F(Transfer, WorkingSizeLimitStillReturnsTheInputSize) {

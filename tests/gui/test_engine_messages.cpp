@@ -52,6 +52,19 @@ TEST(EngineMessages, ATooSmallWorkingSizeIsKnown) {
   EXPECT_EQ(match->parts, (std::vector<std::string>{"20", "10", "16"}));
 }
 
+TEST(EngineMessages, ATooSmallMemoryBudgetIsKnown) {
+  const std::string message = error_of([] {
+    Settings settings;
+    settings.memory = 0.1;
+    plan_memory(4000, 3000, {}, settings, false);
+  });
+  const auto match = match_engine_message(message);
+  ASSERT_TRUE(match) << message;
+  const Scale first = plan_scales(4000, 3000, Settings{}).front();  // too large already
+  EXPECT_EQ(match->parts, (std::vector<std::string>{"0.1", std::to_string(first.width),
+                                                    std::to_string(first.height)}));
+}
+
 TEST(EngineMessages, OtherTextIsNotMatched) {
   EXPECT_FALSE(match_engine_message("Weights file"));
   EXPECT_FALSE(match_engine_message("Something else went wrong."));

@@ -18,6 +18,7 @@ struct Scale {
   int tiles = 1;
   int history = 10;     // L-BFGS's stored steps (each pair costs two copies of the image)
   double peak_bytes = 0;
+  double work = 1;      // a step's cost against a whole step at this size (tiles overlap)
 };
 
 // A piece of a scale evaluated on its own: the pixels whose features it contributes (x,
@@ -80,7 +81,8 @@ double default_memory_budget();
 MemoryPlan plan_memory(int width, int height, const std::vector<Extent>& styles,
                        const Settings& settings, bool pretrained);
 
-// Expected seconds for a run, from a measured step cost.
-double estimate_seconds(int width, int height, const Settings& settings, double step_cost);
+// Expected seconds for a run through `scales` (plan_scales', or better plan_memory's,
+// which count the tiles' overlap), from a measured step cost.
+double estimate_seconds(const std::vector<Scale>& scales, double step_cost);
 
 }  // namespace neural_style
