@@ -163,7 +163,7 @@ void add_memory_argument(GimpProcedure* procedure) {
       procedure, kMemoryArgument, _("M_emory budget (GB):"),
       "Memory budget in gigabytes: larger layers are computed in tiles to fit it, with the "
       "same result. Range: 0 to 1000000; default: 0 = half of this machine's memory.",
-      0, kMaxMemory, 0, G_PARAM_READWRITE);
+      0, neural_style::kMaxMemory, 0, G_PARAM_READWRITE);
 }
 
 GList* query_procedures(GimpPlugIn*) { return g_list_append(nullptr, g_strdup(kProcedureName)); }
