@@ -7,9 +7,6 @@
 namespace neural_style {
 namespace {
 
-// Keeps a target of all zeros (a dead layer of a random network) from dividing by 0.
-constexpr double kEpsilon = 1e-8;
-
 at::ScalarType accumulation_type(const at::Tensor& t) {
   return t.scalar_type() == at::kDouble ? at::kDouble : at::kFloat;
 }
@@ -108,7 +105,7 @@ at::Tensor gram(const at::Tensor& features) { return GramFunction::apply(feature
 at::Tensor relative_loss(const at::Tensor& x, const at::Tensor& target) {
   const auto type = accumulation_type(target);
   at::Tensor t = target.to(type);
-  return (x.to(type) - t).pow(2).sum() / (t.pow(2).sum() + kEpsilon);
+  return (x.to(type) - t).pow(2).sum() / (t.pow(2).sum() + kRelativeEpsilon);
 }
 
 at::Tensor tv_loss(const at::Tensor& rgb) {

@@ -12,7 +12,10 @@ namespace neural_style {
 // when the features are bf16.
 at::Tensor gram(const at::Tensor& features);
 
-// ||x - target||^2 / ||target||^2, for features or Gram matrices.
+// Keeps a target of all zeros (a dead layer of a random network) from dividing by 0.
+inline constexpr double kRelativeEpsilon = 1e-8;
+
+// ||x - target||^2 / (||target||^2 + kRelativeEpsilon), for features or Gram matrices.
 at::Tensor relative_loss(const at::Tensor& x, const at::Tensor& target);
 
 // Mean squared difference between neighbouring pixels, horizontally plus vertically, of

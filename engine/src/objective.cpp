@@ -275,7 +275,7 @@ at::Tensor Objective::tile_loss(const at::Tensor& x, const Tile& t,
     const at::Tensor own = interior(f, layer, t, width, height);
     if (layer == s_.content_layer) {
       const at::Tensor term = (own.to(at::kFloat) - target).pow(2).sum() *
-                              (s_.content_weight * factors_.content / (content_norm_ + 1e-8));
+                              (s_.content_weight * factors_.content / (content_norm_ + kRelativeEpsilon));
       content += term.item<double>();
       loss = loss + term;
     }
