@@ -5,6 +5,7 @@
 
 #include "builtin_layers.h"
 #include "neural_style/error.h"
+#include "input_conv.h"
 #include "relu_in_place.h"
 
 namespace neural_style {
@@ -77,7 +78,8 @@ void BuiltinNetwork::to(at::Device device, at::ScalarType dtype, bool channels_l
 at::Tensor BuiltinNetwork::octave_features(const at::Tensor& x) const {
   at::Tensor y = x;
   for (std::size_t i = 0; i < weights_.size(); ++i)
-    y = ReluInPlace::apply(conv(y, weights_[i], biases_[i]));
+    y = ReluInPlace::apply(i == 0 ? InputConv::apply(y, weights_[i], biases_[i])
+                                  : conv(y, weights_[i], biases_[i]));
   return y;
 }
 

@@ -82,15 +82,20 @@ void* ReusingAllocator::take(std::size_t bytes) {
   return data;
 }
 
-// A kept block of exactly this size, now in use; or null. Call with the mutex held.
+// The smallest kept block that holds `bytes` and wastes at most a quarter more, now in
+// use; or null. Call with the mutex held. Exact sizes alone thrashed: a step's tensors come
+// in many near sizes (a padded copy, a crop), the blocks kept for one size were freed to
+// make room for the next, and a quarter of a 512 px step went to zero-filling fresh pages.
 void* ReusingAllocator::reuse(std::size_t bytes) {
-  auto it = kept_.find(bytes);
-  if (it == kept_.end()) return nullptr;
+  auto it = kept_.lower_bound(bytes);
+  if (it == kept_.end() || it->first > bytes + bytes / 4) return nullptr;
   void* data = it->second;
+  bytes = it->first;
   kept_.erase(it);
   kept_bytes_ -= bytes;
   in_use_[data] = bytes;
   in_use_bytes_ += bytes;
+  peak_in_use_bytes_ = std::max(peak_in_use_bytes_, in_use_bytes_);
   return data;
 }
 

@@ -2,8 +2,8 @@
 // frees the same large tensors (features and their gradients, tens of MB each at 512 px).
 // The default allocator gets blocks that large fresh from mmap, and the kernel then
 // zero-fills each 4 KiB page on first touch: about a tenth of a bf16 step here. While a
-// MemoryReuse lives, freed blocks of 1 MiB or more are kept and handed out again for the
-// same size.
+// MemoryReuse lives, freed blocks of 1 MiB or more are kept and handed out again for a
+// size that fits them closely.
 #pragma once
 
 namespace neural_style {

@@ -4,6 +4,7 @@
 
 #include "builtin_network.h"
 #include "gradient_check.h"
+#include "input_conv.h"
 
 namespace neural_style {
 namespace {
@@ -53,6 +54,27 @@ TEST(BuiltinNetwork, GradientMatchesFiniteDifferences) {
     return (f.at("relu1_1") * w1).sum() + (f.at("relu2_1") * w2).sum();
   };
   expect_gradient_matches(loss, image, /*stride=*/5, /*tolerance=*/1e-5);
+}
+
+// The first layer's own backward (input_conv.h) against libtorch's convolution backward,
+// for both networks' kernels, a batch of two and either memory layout.
+TEST(InputConv, BackwardIsTheConvolutionsOwn) {
+  at::manual_seed(3);
+  for (const int kernel : {3, 7})
+    for (const auto format : {at::MemoryFormat::Contiguous, at::MemoryFormat::ChannelsLast}) {
+      const at::Tensor w = at::randn({8, 3, kernel, kernel}).contiguous(format);
+      const at::Tensor b = at::randn({8});
+      const at::Tensor x = at::rand({2, 3, 21, 17}).contiguous(format);
+      const at::Tensor upstream = at::randn({2, 8, 21, 17});
+      const at::Tensor ours = x.clone().requires_grad_(true);
+      const at::Tensor theirs = x.clone().requires_grad_(true);
+      const at::Tensor y = InputConv::apply(ours, w, b);
+      const at::Tensor expected = at::conv2d(theirs, w, b, {1, 1}, {kernel / 2, kernel / 2});
+      EXPECT_TRUE(at::allclose(y, expected, 1e-5, 1e-5));
+      (y * upstream).sum().backward();
+      (expected * upstream).sum().backward();
+      EXPECT_TRUE(at::allclose(ours.grad(), theirs.grad(), 1e-4, 1e-5)) << "kernel " << kernel;
+    }
 }
 
 }  // namespace
