@@ -37,10 +37,11 @@ import subprocess
 import sys
 import tempfile
 
-GIMP_TIMEOUT_S = 300
+# A session's limit: about 30 short runs of the plug-in, several minutes on 2 busy cores.
+GIMP_TIMEOUT_S = 540
 # The Script-Fu files run in one GIMP session, each as its own batch command.
-TEST_FILES = ["test_new_layer.scm", "test_pixels.scm", "test_styles.scm", "test_paintings.scm",
-              "test_seed.scm",
+TEST_FILES = ["test_new_layer.scm", "test_pixels.scm", "test_offsets.scm",
+              "test_grey_precision.scm", "test_styles.scm", "test_paintings.scm", "test_seed.scm",
               "test_bad_input.scm"]
 # What only GIMP 3 can do: several drawables in one call, a built-in painting by name.
 GIMP3_TEST_FILES = ["test_several_drawables.scm", "test_builtin_style.scm"]
