@@ -32,10 +32,12 @@ Prints every result, then a last line "N passed, M failed"; exits 1 on any failu
 import argparse
 import os
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "harness"))
+from gimp_harness import gimp_major, gimp_version, install_plugin, scheme_string  # noqa: E402
 
 # A session's limit: about 30 short runs of the plug-in, several minutes on 2 busy cores.
 GIMP_TIMEOUT_S = 540
@@ -65,31 +67,6 @@ BATCH_ERROR = re.compile(r"batch command experienced an? (?:execution|calling) e
 # runtime's "terminate called after throwing", the shell's and the kernel's words.
 CRASH = re.compile(r"Plug-in crashed|fatal error|\bterminated: |terminate called"
                    r"|Segmentation fault|core dumped")
-
-
-def scheme_string(text):
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-def install_plugin(plugin, plugins, paintings=None):
-    """Installs the plug-in as GIMP wants it, plugins/neural-style/neural-style, with the
-    built-in paintings beside it in paintings/ when given; returns its folder."""
-    folder = os.path.join(plugins, "neural-style")
-    os.makedirs(folder)
-    shutil.copy2(plugin, os.path.join(folder, "neural-style"))
-    if paintings:
-        shutil.copytree(paintings, os.path.join(folder, "paintings"))
-    return folder
-
-
-def gimp_version(gimp):
-    """The major version of the GIMP program: 2 or 3."""
-    done = subprocess.run([gimp, "--version"], stdout=subprocess.PIPE,
-                          stderr=subprocess.STDOUT, text=True, errors="replace", check=True)
-    match = re.search(r"version (\d+)\.", done.stdout)
-    if not match:
-        sys.exit(f"cannot tell the version of {gimp} from: {done.stdout.strip()}")
-    return int(match.group(1))
 
 
 def environment(root, plugins, system_plugins, version):
@@ -191,13 +168,14 @@ def main():
                         help="the built-in paintings' folder in the source tree")
     args = parser.parse_args()
     tests_dir = os.path.dirname(os.path.abspath(__file__))
-    version = args.gimp_version or gimp_version(args.gimp)
+    version = args.gimp_version or gimp_major(gimp_version(args.gimp))
     files = TEST_FILES + (GIMP3_TEST_FILES if version >= 3 else GIMP2_TEST_FILES)
     tally = Tally()
     with tempfile.TemporaryDirectory(prefix="neural-style-gimp-") as root:
-        plugins = os.path.join(root, "plug-ins")
-        folder = install_plugin(args.plugin, plugins, args.paintings)
-        env = environment(root, plugins, args.system_plugins, version)
+        good_plugins = os.path.join(root, "plug-ins")
+        folder = os.path.dirname(install_plugin(args.plugin, good_plugins,
+                                                paintings=args.paintings))
+        env = environment(root, good_plugins, args.system_plugins, version)
         # Installed weights cannot be hidden from the engine's lookup; then they are used.
         pretrained = weights_installed(args.models_dir)
         network = "pretrained" if pretrained else "built-in"
@@ -206,7 +184,7 @@ def main():
                       0 if pretrained else 1)
 
         plugins = os.path.join(root, "plug-ins-with-weights")
-        folder = install_plugin(args.plugin, plugins)
+        folder = os.path.dirname(install_plugin(args.plugin, plugins))
         with open(os.path.join(folder, WEIGHTS_FILE), "wb") as f:
             f.write(b"\x10\x00\x00\x00\x00\x00\x00\x00not json at all")
         env = environment(root, plugins, args.system_plugins, version)
