@@ -12,6 +12,8 @@ output is what tells: the runner also fails on a batch command that experienced 
 execution or a calling error, on "inconsistent" undo, on a plug-in crash (GIMP's "Plug-in
 crashed", libgimp's "fatal error" and "terminated" on a signal, an uncaught C++
 exception), and checks that the user is told exactly once that no weights are installed.
+On GIMP 3 it also runs the README's GIMP 3 batch example word for word on made-up
+photo.jpg and painting.jpg, and checks its out.png.
 
 The same test files run on GIMP 2.10 and GIMP 3.0: the calls that differ are wrapped in
 gimp2.scm and gimp3.scm, and the runner loads the one for the GIMP it runs. GIMP 3 only
@@ -32,9 +34,12 @@ Prints every result, then a last line "N passed, M failed"; exits 1 on any failu
 import argparse
 import os
 import re
+import shlex
 import subprocess
 import sys
 import tempfile
+
+from PIL import Image, ImageChops, ImageStat
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "harness"))
 from gimp_harness import gimp_major, gimp_version, install_plugin, scheme_string  # noqa: E402
@@ -151,6 +156,54 @@ class Tally:
             print(f"----- GIMP output ({label}) -----\n{output}\n-----", flush=True)
 
 
+def readme_gimp3_command(readme):
+    """The README's GIMP 3 batch example, as an argument list: the first ```sh block after
+    its heading "### In GIMP 3"."""
+    with open(readme, encoding="utf-8") as f:
+        text = f.read()
+    section = text[text.index("\n### In GIMP 3\n"):]
+    block = re.search(r"^```sh\n(.*?)^```$", section, re.MULTILINE | re.DOTALL).group(1)
+    return shlex.split(block)
+
+
+def readme_images(folder):
+    """The files the README's example names, made up: a photo (a gradient) and a painting
+    (yellow and blue stripes)."""
+    photo = Image.new("RGB", (64, 48))
+    photo.putdata([(x * 4, y * 5, 128) for y in range(48) for x in range(64)])
+    photo.save(os.path.join(folder, "photo.jpg"))
+    painting = Image.new("RGB", (48, 48))
+    painting.putdata([(230, 180, 20) if ((x + y) // 6) % 2 else (20, 30, 90)
+                      for y in range(48) for x in range(48)])
+    painting.save(os.path.join(folder, "painting.jpg"))
+
+
+def readme_session(tally, gimp, readme, env, folder):
+    """Runs the README's GIMP 3 example word for word, but for the path of `gimp`, in
+    `folder` (where its relative file names point), and checks what it promises: GIMP
+    exits 0 and out.png is the photo, stylised."""
+    command = readme_gimp3_command(readme)
+    tally.record(command[0] == "gimp-console-3.0", "README: the example runs gimp-console-3.0")
+    readme_images(folder)
+    done = subprocess.run(["timeout", str(GIMP_TIMEOUT_S), gimp] + command[1:], env=env,
+                          cwd=folder, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                          text=True, errors="replace")
+    out = os.path.join(folder, "out.png")
+    failed = tally.failed
+    tally.record(done.returncode == 0, f"README: GIMP exited with status 0 (got {done.returncode})")
+    tally.record(not CRASH.search(done.stdout), "README: no crash")
+    tally.record(os.path.isfile(out), "README: the example writes out.png")
+    if os.path.isfile(out):
+        with Image.open(out) as result, Image.open(os.path.join(folder, "photo.jpg")) as photo:
+            tally.record(result.size == photo.size, f"README: out.png has the photo's size "
+                                                    f"({result.size})")
+            difference = ImageStat.Stat(ImageChops.difference(result.convert("RGB"), photo))
+            tally.record(max(difference.mean) > 2, "README: out.png is the photo, stylised "
+                                                    f"(mean difference {difference.mean})")
+    if tally.failed > failed:
+        print(f"----- GIMP output (README) -----\n{done.stdout}\n-----", flush=True)
+
+
 def weights_installed(models_dir):
     return os.path.isfile(os.path.join(models_dir, WEIGHTS_FILE))
 
@@ -194,6 +247,11 @@ def main():
         tally.session("weights", *run_gimp(args.gimp, version, tests_dir, broken, env,
                                            "pretrained"),
                       0)
+        if version >= 3:
+            folder = tempfile.mkdtemp(dir=root, prefix="readme-")
+            readme_session(tally, args.gimp, os.path.join(tests_dir, "..", "..", "README.md"),
+                           environment(root, good_plugins, args.system_plugins, version),
+                           folder)
     print(f"{tally.passed} passed, {tally.failed} failed")
     return 1 if tally.failed else 0
 
