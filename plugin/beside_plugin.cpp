@@ -3,6 +3,8 @@
 #include <filesystem>
 #include <system_error>
 
+#include "neural_style/weights.h"
+
 namespace neural_style::plugin {
 
 std::string beside_plugin(const std::string& name) {
@@ -12,5 +14,7 @@ std::string beside_plugin(const std::string& name) {
   const std::filesystem::path path = self.parent_path() / name;
   return std::filesystem::exists(path, error) ? path.string() : "";
 }
+
+std::string weights_for_run() { return find_weights(beside_plugin(kWeightsFile)); }
 
 }  // namespace neural_style::plugin

@@ -11,4 +11,10 @@ namespace neural_style::plugin {
 // or folder), otherwise "".
 std::string beside_plugin(const std::string& name);
 
+// The VGG-19 weights a run uses: a file beside the plug-in, otherwise the engine's lookup
+// (find_weights: environment, user data folder, models folder); "" means the built-in
+// network. Throws neural_style::Error for a weights file the user named that does not
+// exist.
+std::string weights_for_run();
+
 }  // namespace neural_style::plugin

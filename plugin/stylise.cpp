@@ -1,6 +1,5 @@
 #include "stylise.h"
 
-#include "beside_plugin.h"
 #include "engine_messages.h"
 #include "neural_style/weights.h"
 #include "paintings.h"
@@ -54,10 +53,6 @@ RunRecord record_of(const Job& job, const Result& result) {
 }
 
 }  // namespace
-
-// Weights installed next to the plug-in travel with it (a bundle, a portable install);
-// otherwise the engine's lookup decides (environment, user data folder, models folder).
-std::string weights_for_run() { return find_weights(beside_plugin(kWeightsFile)); }
 
 MemoryPlan memory_plan(const Inputs& in, const Arguments& arguments) {
   std::vector<Extent> styles;

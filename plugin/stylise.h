@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "arguments.h"
+#include "beside_plugin.h"  // weights_for_run
 #include "inputs.h"
 #include "neural_style/plan.h"
 #include "neural_style/transfer.h"
@@ -27,11 +28,6 @@ struct Job {
   Image selection;            // the selection's coverage over in.region; empty without one
   Settings settings;
 };
-
-// The VGG-19 weights a run uses: a file beside the plug-in, otherwise the engine's lookup;
-// "" means the built-in network. Throws neural_style::Error for a weights file the
-// user named that does not exist.
-std::string weights_for_run();
 
 // The engine's memory plan for a run on these inputs. Throws neural_style::Error when
 // the run does not fit its memory budget even in small tiles.

@@ -11,6 +11,9 @@
 (define (new-16-bit-image width height base)
   (car (gimp-image-new-with-precision width height base PRECISION-U16-GAMMA)))
 
+(define (new-float-image width height base)
+  (car (gimp-image-new-with-precision width height base PRECISION-FLOAT-LINEAR)))
+
 (define (image-base-type img) (car (gimp-image-base-type img)))
 
 (define (new-layer img name width height type)

@@ -16,6 +16,9 @@
 (define (new-16-bit-image width height base)
   (car (gimp-image-new-with-precision width height base PRECISION-U16-NON-LINEAR)))
 
+(define (new-float-image width height base)
+  (car (gimp-image-new-with-precision width height base PRECISION-FLOAT-LINEAR)))
+
 (define (image-base-type img) (car (gimp-image-get-base-type img)))
 
 (define (new-layer img name width height type)

@@ -12,6 +12,8 @@ output is what tells: the runner also fails on a batch command that experienced 
 execution or a calling error, on "inconsistent" undo, on a plug-in crash (GIMP's "Plug-in
 crashed", libgimp's "fatal error" and "terminated" on a signal, an uncaught C++
 exception), and checks that the user is told exactly once that no weights are installed.
+On GIMP 3 it also runs the README's GIMP 3 batch example word for word on made-up
+photo.jpg and painting.jpg, and checks its out.png.
 
 The same test files run on GIMP 2.10 and GIMP 3.0: the calls that differ are wrapped in
 gimp2.scm and gimp3.scm, and the runner loads the one for the GIMP it runs. GIMP 3 only
@@ -32,15 +34,21 @@ Prints every result, then a last line "N passed, M failed"; exits 1 on any failu
 import argparse
 import os
 import re
-import shutil
+import shlex
 import subprocess
 import sys
 import tempfile
 
-GIMP_TIMEOUT_S = 300
+from PIL import Image, ImageChops, ImageStat
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "harness"))
+from gimp_harness import gimp_major, gimp_version, install_plugin, scheme_string  # noqa: E402
+
+# A session's limit: about 30 short runs of the plug-in, several minutes on 2 busy cores.
+GIMP_TIMEOUT_S = 540
 # The Script-Fu files run in one GIMP session, each as its own batch command.
-TEST_FILES = ["test_new_layer.scm", "test_pixels.scm", "test_styles.scm", "test_paintings.scm",
-              "test_seed.scm",
+TEST_FILES = ["test_new_layer.scm", "test_pixels.scm", "test_offsets.scm",
+              "test_grey_precision.scm", "test_styles.scm", "test_paintings.scm", "test_seed.scm",
               "test_bad_input.scm"]
 # What only GIMP 3 can do: several drawables in one call, a built-in painting by name.
 GIMP3_TEST_FILES = ["test_several_drawables.scm", "test_builtin_style.scm"]
@@ -64,31 +72,6 @@ BATCH_ERROR = re.compile(r"batch command experienced an? (?:execution|calling) e
 # runtime's "terminate called after throwing", the shell's and the kernel's words.
 CRASH = re.compile(r"Plug-in crashed|fatal error|\bterminated: |terminate called"
                    r"|Segmentation fault|core dumped")
-
-
-def scheme_string(text):
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-def install_plugin(plugin, plugins, paintings=None):
-    """Installs the plug-in as GIMP wants it, plugins/neural-style/neural-style, with the
-    built-in paintings beside it in paintings/ when given; returns its folder."""
-    folder = os.path.join(plugins, "neural-style")
-    os.makedirs(folder)
-    shutil.copy2(plugin, os.path.join(folder, "neural-style"))
-    if paintings:
-        shutil.copytree(paintings, os.path.join(folder, "paintings"))
-    return folder
-
-
-def gimp_version(gimp):
-    """The major version of the GIMP program: 2 or 3."""
-    done = subprocess.run([gimp, "--version"], stdout=subprocess.PIPE,
-                          stderr=subprocess.STDOUT, text=True, errors="replace", check=True)
-    match = re.search(r"version (\d+)\.", done.stdout)
-    if not match:
-        sys.exit(f"cannot tell the version of {gimp} from: {done.stdout.strip()}")
-    return int(match.group(1))
 
 
 def environment(root, plugins, system_plugins, version):
@@ -173,6 +156,54 @@ class Tally:
             print(f"----- GIMP output ({label}) -----\n{output}\n-----", flush=True)
 
 
+def readme_gimp3_command(readme):
+    """The README's GIMP 3 batch example, as an argument list: the first ```sh block after
+    its heading "### In GIMP 3"."""
+    with open(readme, encoding="utf-8") as f:
+        text = f.read()
+    section = text[text.index("\n### In GIMP 3\n"):]
+    block = re.search(r"^```sh\n(.*?)^```$", section, re.MULTILINE | re.DOTALL).group(1)
+    return shlex.split(block)
+
+
+def readme_images(folder):
+    """The files the README's example names, made up: a photo (a gradient) and a painting
+    (yellow and blue stripes)."""
+    photo = Image.new("RGB", (64, 48))
+    photo.putdata([(x * 4, y * 5, 128) for y in range(48) for x in range(64)])
+    photo.save(os.path.join(folder, "photo.jpg"))
+    painting = Image.new("RGB", (48, 48))
+    painting.putdata([(230, 180, 20) if ((x + y) // 6) % 2 else (20, 30, 90)
+                      for y in range(48) for x in range(48)])
+    painting.save(os.path.join(folder, "painting.jpg"))
+
+
+def readme_session(tally, gimp, readme, env, folder):
+    """Runs the README's GIMP 3 example word for word, but for the path of `gimp`, in
+    `folder` (where its relative file names point), and checks what it promises: GIMP
+    exits 0 and out.png is the photo, stylised."""
+    command = readme_gimp3_command(readme)
+    tally.record(command[0] == "gimp-console-3.0", "README: the example runs gimp-console-3.0")
+    readme_images(folder)
+    done = subprocess.run(["timeout", str(GIMP_TIMEOUT_S), gimp] + command[1:], env=env,
+                          cwd=folder, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                          text=True, errors="replace")
+    out = os.path.join(folder, "out.png")
+    failed = tally.failed
+    tally.record(done.returncode == 0, f"README: GIMP exited with status 0 (got {done.returncode})")
+    tally.record(not CRASH.search(done.stdout), "README: no crash")
+    tally.record(os.path.isfile(out), "README: the example writes out.png")
+    if os.path.isfile(out):
+        with Image.open(out) as result, Image.open(os.path.join(folder, "photo.jpg")) as photo:
+            tally.record(result.size == photo.size, f"README: out.png has the photo's size "
+                                                    f"({result.size})")
+            difference = ImageStat.Stat(ImageChops.difference(result.convert("RGB"), photo))
+            tally.record(max(difference.mean) > 2, "README: out.png is the photo, stylised "
+                                                    f"(mean difference {difference.mean})")
+    if tally.failed > failed:
+        print(f"----- GIMP output (README) -----\n{done.stdout}\n-----", flush=True)
+
+
 def weights_installed(models_dir):
     return os.path.isfile(os.path.join(models_dir, WEIGHTS_FILE))
 
@@ -190,13 +221,14 @@ def main():
                         help="the built-in paintings' folder in the source tree")
     args = parser.parse_args()
     tests_dir = os.path.dirname(os.path.abspath(__file__))
-    version = args.gimp_version or gimp_version(args.gimp)
+    version = args.gimp_version or gimp_major(gimp_version(args.gimp))
     files = TEST_FILES + (GIMP3_TEST_FILES if version >= 3 else GIMP2_TEST_FILES)
     tally = Tally()
     with tempfile.TemporaryDirectory(prefix="neural-style-gimp-") as root:
-        plugins = os.path.join(root, "plug-ins")
-        folder = install_plugin(args.plugin, plugins, args.paintings)
-        env = environment(root, plugins, args.system_plugins, version)
+        good_plugins = os.path.join(root, "plug-ins")
+        folder = os.path.dirname(install_plugin(args.plugin, good_plugins,
+                                                paintings=args.paintings))
+        env = environment(root, good_plugins, args.system_plugins, version)
         # Installed weights cannot be hidden from the engine's lookup; then they are used.
         pretrained = weights_installed(args.models_dir)
         network = "pretrained" if pretrained else "built-in"
@@ -205,7 +237,7 @@ def main():
                       0 if pretrained else 1)
 
         plugins = os.path.join(root, "plug-ins-with-weights")
-        folder = install_plugin(args.plugin, plugins)
+        folder = os.path.dirname(install_plugin(args.plugin, plugins))
         with open(os.path.join(folder, WEIGHTS_FILE), "wb") as f:
             f.write(b"\x10\x00\x00\x00\x00\x00\x00\x00not json at all")
         env = environment(root, plugins, args.system_plugins, version)
@@ -215,6 +247,11 @@ def main():
         tally.session("weights", *run_gimp(args.gimp, version, tests_dir, broken, env,
                                            "pretrained"),
                       0)
+        if version >= 3:
+            folder = tempfile.mkdtemp(dir=root, prefix="readme-")
+            readme_session(tally, args.gimp, os.path.join(tests_dir, "..", "..", "README.md"),
+                           environment(root, good_plugins, args.system_plugins, version),
+                           folder)
     print(f"{tally.passed} passed, {tally.failed} failed")
     return 1 if tally.failed else 0
 

@@ -11,16 +11,16 @@ checks the German run shows the German title, and prints the screenshots' paths.
 import argparse
 import os
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path[:0] = [HERE, os.path.join(HERE, "..", "harness")]
+from gimp_harness import DOMAIN, install_plugin, scheme_string, speak, translated  # noqa: E402
 from xsession import XSession  # noqa: E402
 
 GIMP_TIMEOUT_S = 240
-DOMAIN = "gimp-neural-style"
 PROBE = "neural-style-dialog-probe"
 # English (the msgids) and one translation, which must differ from them.
 LANGUAGES = ["en", "de"]
@@ -42,60 +42,21 @@ SCRIPT = """
 """
 
 
-def scheme_string(text):
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-def install_probe(probe, locale_dir, paintings, plugins):
-    """The probe as GIMP wants it, with the catalogues in locale/ and the built-in paintings
-    in paintings/ beside it (where the plug-in looks first, see plugin/i18n.h and
-    plugin/paintings.h)."""
-    folder = os.path.join(plugins, PROBE)
-    os.makedirs(folder)
-    shutil.copy2(probe, os.path.join(folder, PROBE))
-    shutil.copytree(paintings, os.path.join(folder, "paintings"))
-    for language in os.listdir(locale_dir):
-        mo = os.path.join(locale_dir, language, "LC_MESSAGES", DOMAIN + ".mo")
-        if os.path.isfile(mo):
-            target = os.path.join(folder, "locale", language, "LC_MESSAGES")
-            os.makedirs(target)
-            shutil.copy2(mo, target)
-    return folder
-
-
-def language_env(env, language):
-    env = dict(env)
-    env["LC_ALL"] = "C.UTF-8"  # LANGUAGE is ignored in the plain C locale
-    if language == "en":
-        env.pop("LANGUAGE", None)
-    else:
-        env["LANGUAGE"] = language
-    return env
-
-
-def translated(text, language, locale_dir):
-    """`text` in `language`, from the built catalogue, by gettext(1)."""
-    env = language_env(os.environ, language)
-    env["TEXTDOMAINDIR"] = locale_dir
-    done = subprocess.run(["gettext", "-d", DOMAIN, text], env=env, stdout=subprocess.PIPE,
-                          text=True, check=True)
-    return done.stdout
-
-
 def run_probe(args, x, root, language):
     """One gimp-console session with a fresh profile; returns its output."""
     session = tempfile.mkdtemp(dir=root, prefix=language + "-")
     plugins = os.path.join(session, "plug-ins")
-    install_probe(args.probe, args.locale_dir, args.paintings, plugins)
-    env = language_env(x.env(), language)
+    # With the catalogues and the paintings beside it, as beside the plug-in.
+    install_plugin(args.probe, plugins, PROBE, args.paintings, args.locale_dir)
+    env = speak(x.env(), language, root)
     env.update(GIMP2_DIRECTORY=os.path.join(session, "profile"),
                XDG_DATA_HOME=os.path.join(session, "data"),
                GIMP_TESTING_PLUGINDIRS=plugins + os.pathsep + args.system_plugins)
     env.pop("NEURAL_STYLE_WEIGHTS", None)
-    title = translated("Neural Style Transfer", language, args.locale_dir)
+    title = translated("Neural Style Transfer", DOMAIN, env, args.locale_dir)
     script = SCRIPT.format(screenshots=scheme_string(args.screenshots),
                            language=scheme_string(language), title=scheme_string(title),
-                           painting=scheme_string(translated("The Starry Night", language,
+                           painting=scheme_string(translated("The Starry Night", DOMAIN, env,
                                                              args.locale_dir)))
     command = ["timeout", str(GIMP_TIMEOUT_S), args.gimp, "-i", "-d", "-f", "-n", "-c",
                "--batch-interpreter=plug-in-script-fu-eval", "-b", script, "-b", "(gimp-quit 0)"]

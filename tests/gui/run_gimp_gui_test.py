@@ -30,13 +30,11 @@ time limit; every process is stopped at the end, however the test ends.
 
 German needs a locale other than C: glibc 2.41 (Debian 13) ignores LANGUAGE under
 C.UTF-8 as under C, and these machines have no German locale. So the test copies C.UTF-8
-under the name de_DE.UTF-8 (LOCPATH): German messages, C formats.
+under the name de_DE.UTF-8 (LOCPATH, gimp_harness.speak): German messages, C formats.
 """
 
 import argparse
 import os
-import re
-import shutil
 import socket
 import struct
 import subprocess
@@ -44,10 +42,13 @@ import sys
 import tempfile
 import time
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path[:0] = [HERE, os.path.join(HERE, "..", "harness")]
+from gimp_harness import (DOMAIN, gimp_major, gimp_version, install_plugin,  # noqa: E402
+                          scheme_string, speak)
+from gimp_harness import translated as translated_in  # noqa: E402
 from xsession import XSession, wait_for  # noqa: E402
 
-DOMAIN = "gimp-neural-style"
 LANGUAGE = "de"
 STARTUP_TIMEOUT_S = 120
 WINDOW_TIMEOUT_S = 30
@@ -56,7 +57,6 @@ RUN_TIMEOUT_S = 120
 LAST_SIZE, LAST_ITERATIONS = 32, 8
 # A budget no run here finishes: the runs that are stopped or cancelled.
 ENDLESS = 100000
-C_UTF8 = "/usr/lib/locale/C.utf8"
 # GIMP's messages about a failed or crashed plug-in: none may appear in its log.
 GIMP_FAILURES = (
     "Execution error for '%s':\n%s",
@@ -136,25 +136,17 @@ class Gimp3(Gimp2):
         return "(gimp-image-set-selected-layers img (vector %s))" % " ".join(map(str, layers))
 
 
-def gimp_version(gimp):
+def gimp_kind(gimp):
     """Gimp2() or Gimp3(version), from `gimp --version`."""
-    text = subprocess.run([gimp, "--version"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                          text=True, check=True).stdout
-    found = re.search(r"(\d+)\.(\d+)\.\d+", text)
-    if not found:
-        raise RuntimeError("no version in %r" % text)
-    major, minor = int(found.group(1)), int(found.group(2))
-    return Gimp3(found.group(0)) if (major, minor) >= (2, 99) else Gimp2()
+    version = gimp_version(gimp)
+    return Gimp3(".".join(map(str, version))) if gimp_major(version) == 3 else Gimp2()
 
 
 def speak_german(root):
-    """Sets this process's locale, which GIMP and gettext inherit (see the module's
-    docstring for why a copy of C.UTF-8)."""
-    os.environ.update(LANGUAGE=LANGUAGE, LC_ALL="C.UTF-8")
-    if os.path.isdir(C_UTF8):
-        locales = os.path.join(root, "locales")
-        shutil.copytree(C_UTF8, os.path.join(locales, "de_DE.UTF-8"))
-        os.environ.update(LOCPATH=locales, LC_ALL="de_DE.UTF-8")
+    """Sets this process's locale, which GIMP and gettext inherit (gimp_harness.speak)."""
+    env = speak(os.environ, LANGUAGE, root)
+    os.environ.clear()
+    os.environ.update(env)
 
 
 class ScriptFu:
@@ -190,10 +182,6 @@ def receive(sock, size):
     return data
 
 
-def scheme_string(text):
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
 def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -201,27 +189,11 @@ def free_port():
 
 
 def translated(text, domain, locale_dir=None):
-    env = dict(os.environ)
-    if locale_dir:
-        env["TEXTDOMAINDIR"] = locale_dir
-    return subprocess.run(["gettext", "-d", domain, text], env=env, stdout=subprocess.PIPE,
-                          text=True, check=True).stdout
+    return translated_in(text, domain, os.environ, locale_dir)
 
 
 def mnemonic(label):
     return label[label.index("_") + 1].lower()
-
-
-def install_plugin(plugin, locale_dir, plugins):
-    """Returns the installed executable."""
-    folder = os.path.join(plugins, "neural-style")
-    os.makedirs(folder)
-    executable = shutil.copy2(plugin, os.path.join(folder, "neural-style"))
-    source = os.path.join(locale_dir, LANGUAGE, "LC_MESSAGES", DOMAIN + ".mo")
-    target = os.path.join(folder, "locale", LANGUAGE, "LC_MESSAGES")
-    os.makedirs(target)
-    shutil.copy2(source, target)
-    return executable
 
 
 def running(executable):
@@ -316,7 +288,8 @@ class Test:
 
     def start_gimp(self):
         plugins = os.path.join(self.root, "plug-ins")
-        self.plugin = install_plugin(self.args.plugin, self.args.locale_dir, plugins)
+        self.plugin = install_plugin(self.args.plugin, plugins, locale_dir=self.args.locale_dir,
+                                     languages=[LANGUAGE])
         profile = os.path.join(self.root, "profile")
         self.v.prepare_profile(profile)
         env = self.x.env()
@@ -553,7 +526,7 @@ def main():
     parser.add_argument("--screenshots", required=True, help="folder for the screenshots")
     args = parser.parse_args()
     os.makedirs(args.screenshots, exist_ok=True)
-    gimp = gimp_version(args.gimp)
+    gimp = gimp_kind(args.gimp)
     with tempfile.TemporaryDirectory(prefix="neural-style-gui-") as root:
         speak_german(root)
         with XSession(root, window_manager=True) as x:
