@@ -15,7 +15,9 @@ packages_for() {
     python3 python3-torch python3-torchvision python3-pil
     xvfb xauth openbox xdotool"
   case $1 in
-    12) echo "$common libgimp2.0-dev gtk2-engines-pixbuf" ;;  # GTK 2 theme for the tests
+    # GTK 2 theme for the tests; clang and its runtime (libFuzzer, AddressSanitizer) for
+    # the fuzz build (tests/fuzz), which runs here and not in the GIMP 3 root.
+    12) echo "$common libgimp2.0-dev gtk2-engines-pixbuf clang libclang-rt-dev" ;;
     *) echo "$common libgimp-3.0-dev" ;;
   esac
 }

@@ -2,20 +2,14 @@
 
 #include <glib/gi18n-lib.h>
 
-#include <cstdio>
 #include <random>
 
 #include "failure.h"
+#include "neural_style/error.h"
 #include "text.h"
 
 namespace neural_style::plugin {
 namespace {
-
-std::string number_text(double value) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%.10g", value);
-  return text;
-}
 
 bool in_range(const ArgumentSpec& spec, double value) {
   return (value >= spec.min && value <= spec.max) || (spec.has_special && value == spec.special);

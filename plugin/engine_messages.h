@@ -1,25 +1,28 @@
 // The engine speaks English: it knows nothing of gettext, so that it stays free of GLib.
-// The messages from it that users meet are translated here, by matching the exact English
-// text against the patterns the engine builds them from; any other message is shown as it
-// is. When the engine's wording changes, the test of this table fails.
+// Its errors carry a code and arguments (neural_style/error.h); each code's English
+// message is a msgid of the plug-in's catalogues, so the plug-in shows it in the user's
+// language with the arguments filled in. The test of every code (tests/plugin) fails
+// when a catalogue lacks one.
 #pragma once
 
-#include <optional>
+#include <exception>
 #include <string>
-#include <vector>
+
+#include "failure.h"
+#include "neural_style/error.h"
 
 namespace neural_style::plugin {
 
-// A message recognised: its pattern (the msgid, with %s for the variable parts) and the
-// text of those parts in order.
-struct EngineMessage {
-  const char* pattern;
-  std::vector<std::string> parts;
-};
+// The error's message in the user's language (English where no catalogue has it).
+std::string engine_message(const Error& error);
 
-std::optional<EngineMessage> match_engine_message(const std::string& message);
+// The message that no VGG-19 weights are installed, with the command that installs
+// them, in the user's language.
+std::string weights_hint();
 
-// The message in the user's language where it is known, otherwise unchanged.
-std::string translate_engine_message(const std::string& message);
+// Any exception a run throws, as the Failure GIMP is told of: a Failure as it is, an
+// engine Error as an execution failure in the user's language, anything else as "The
+// style transfer failed: …". Both plug-in hosts answer GIMP from it.
+Failure failure_of(const std::exception_ptr& error);
 
 }  // namespace neural_style::plugin

@@ -42,6 +42,10 @@ bool is_indexed(ImageId image);
 bool selection_is_empty(ImageId image);
 // The selection's bounds on the drawable (all of it without one); nothing when it misses.
 std::optional<Region> selection_bounds(ItemId drawable);
+// A layer a style can be taken from: it exists, is a layer, and is not a layer group.
+bool is_style_layer(ItemId item);
+// The image's layers, top to bottom (not those inside layer groups).
+std::vector<ItemId> layers(ImageId image);
 // New references: g_object_unref them.
 GeglBuffer* drawable_buffer(ItemId drawable);
 GeglBuffer* selection_buffer(ImageId image);
@@ -59,6 +63,14 @@ void select_layers(ImageId image, const std::vector<ItemId>& layers);
 void update(ItemId drawable, const Region& region);
 // A persistent, undoable text parasite (with its terminating NUL, like "gimp-comment").
 void attach_text_parasite(ItemId item, const char* name, const std::string& text);
+
+// --- The plug-in's own memory ----------------------------------------------------------
+// GIMP's profile folder, where the plug-in keeps files of its own.
+std::string profile_directory();
+// Bytes kept under `key` for the rest of the GIMP session, never saved (GIMP 2.10: its
+// plug-in data; GIMP 3, which has none: a global parasite that is not persistent).
+std::optional<std::string> session_value(const char* key);
+void set_session_value(const char* key, const std::string& bytes);
 
 // --- Telling the user ------------------------------------------------------------------
 void message(const std::string& text);

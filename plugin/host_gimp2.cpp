@@ -38,6 +38,18 @@ std::optional<Region> selection_bounds(ItemId drawable) {
   return r;
 }
 
+bool is_style_layer(ItemId item) {
+  return item_exists(item) && is_layer(item) && !is_group(item);
+}
+
+std::vector<ItemId> layers(ImageId image) {
+  gint count = 0;
+  gint* ids = gimp_image_get_layers(image, &count);
+  std::vector<ItemId> result(ids, ids + count);
+  g_free(ids);
+  return result;
+}
+
 GeglBuffer* drawable_buffer(ItemId drawable) { return gimp_drawable_get_buffer(drawable); }
 
 GeglBuffer* selection_buffer(ImageId image) {
@@ -74,6 +86,20 @@ void attach_text_parasite(ItemId item, const char* name, const std::string& text
       name, GIMP_PARASITE_PERSISTENT | GIMP_PARASITE_UNDOABLE, text.size() + 1, text.c_str());
   gimp_item_attach_parasite(item, parasite);
   gimp_parasite_free(parasite);
+}
+
+std::string profile_directory() { return gimp_directory(); }
+
+std::optional<std::string> session_value(const char* key) {
+  const gint size = gimp_get_data_size(key);
+  if (size <= 0) return std::nullopt;
+  std::string bytes(static_cast<std::size_t>(size), '\0');
+  gimp_get_data(key, bytes.data());
+  return bytes;
+}
+
+void set_session_value(const char* key, const std::string& bytes) {
+  gimp_set_data(key, bytes.data(), bytes.size());
 }
 
 void message(const std::string& text) { gimp_message(text.c_str()); }

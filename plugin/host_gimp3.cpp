@@ -47,6 +47,17 @@ std::optional<Region> selection_bounds(ItemId id) {
   return r;
 }
 
+bool is_style_layer(ItemId id) { return item_exists(id) && is_layer(id) && !is_group(id); }
+
+std::vector<ItemId> layers(ImageId id) {
+  GimpLayer** all = gimp_image_get_layers(image(id));
+  std::vector<ItemId> result;
+  for (GimpLayer** layer = all; layer && *layer; ++layer)
+    result.push_back(gimp_item_get_id(GIMP_ITEM(*layer)));
+  g_free(all);
+  return result;
+}
+
 GeglBuffer* drawable_buffer(ItemId id) { return gimp_drawable_get_buffer(drawable(id)); }
 
 GeglBuffer* selection_buffer(ImageId id) {
@@ -85,6 +96,24 @@ void attach_text_parasite(ItemId id, const char* name, const std::string& text) 
   GimpParasite* parasite = gimp_parasite_new(
       name, GIMP_PARASITE_PERSISTENT | GIMP_PARASITE_UNDOABLE, text.size() + 1, text.c_str());
   gimp_item_attach_parasite(item(id), parasite);
+  gimp_parasite_free(parasite);
+}
+
+std::string profile_directory() { return gimp_directory(); }
+
+std::optional<std::string> session_value(const char* key) {
+  GimpParasite* parasite = gimp_get_parasite(key);
+  if (!parasite) return std::nullopt;
+  guint32 size = 0;
+  const auto* data = static_cast<const char*>(gimp_parasite_get_data(parasite, &size));
+  std::string bytes(data, size);
+  gimp_parasite_free(parasite);
+  return bytes;
+}
+
+void set_session_value(const char* key, const std::string& bytes) {
+  GimpParasite* parasite = gimp_parasite_new(key, 0, bytes.size(), bytes.data());
+  gimp_attach_parasite(parasite);
   gimp_parasite_free(parasite);
 }
 

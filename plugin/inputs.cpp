@@ -114,4 +114,11 @@ std::string style_name(const Style& style) {
   return host::item_name(style.layer);
 }
 
+ItemId default_style_layer(ImageId image, ItemId content, ItemId last) {
+  if (host::is_style_layer(last)) return last;
+  for (ItemId layer : host::layers(image))
+    if (layer != content && host::is_style_layer(layer)) return layer;
+  return kNoLayer;
+}
+
 }  // namespace neural_style::plugin

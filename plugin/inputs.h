@@ -30,6 +30,11 @@ struct Inputs {
 // Throws a Failure with the message GIMP shows when an input cannot be used.
 Inputs gather_inputs(ImageId image, ItemId drawable, const Arguments& arguments);
 
+// The style layer a dialog offers first: `last` while it is still a style layer; otherwise
+// another layer of the image than the content, since a layer is rarely its own style;
+// kNoLayer when the image has none (the dialog then offers a built-in painting).
+ItemId default_style_layer(ImageId image, ItemId content, ItemId last);
+
 // The layer's name, or the painting's in the user's language.
 std::string style_name(const Style& style);
 

@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 #include <libgimp/gimp.h>
 
+#include <cstring>
 #include <optional>
 #include <string>
 #include <type_traits>
@@ -14,8 +15,8 @@
 #include "dialog.h"
 #include "engine_messages.h"
 #include "failure.h"
+#include "host.h"
 #include "i18n.h"
-#include "neural_style/error.h"
 #include "neural_style/process.h"
 #include "progress.h"
 #include "run_window.h"
@@ -26,7 +27,7 @@ namespace {
 
 using namespace neural_style::plugin;
 
-// What GIMP keeps for the plug-in between runs of one session (gimp_set_data copies the
+// What GIMP keeps for the plug-in between runs of one session (host::session_value,
 // raw bytes): the last arguments, for Repeat and the dialog, and whether the user has
 // been told about the built-in network yet.
 struct SavedState {
@@ -167,22 +168,24 @@ Reply run_procedure(gint nparams, const GimpParam* params, SavedState& state) {
     reply.remember = true;
     if (mode != GIMP_RUN_NONINTERACTIVE) gimp_displays_flush();
     return reply;
-  } catch (const Failure& failure) {
+  } catch (...) {
+    const Failure failure = failure_of(std::current_exception());
     return failed(failure.kind() == Failure::Kind::calling ? GIMP_PDB_CALLING_ERROR
                                                            : GIMP_PDB_EXECUTION_ERROR,
                   failure.what(), valid);
-  } catch (const neural_style::Error& error) {
-    return failed(GIMP_PDB_EXECUTION_ERROR, translate_engine_message(error.what()), valid);
-  } catch (const std::exception& error) {
-    return failed(GIMP_PDB_EXECUTION_ERROR,
-                  printf_text(_("The style transfer failed: %s"), error.what()), valid);
   }
 }
 
 SavedState load_state() {
   SavedState state;
-  if (gimp_get_data_size(kProcedureName) == sizeof state) gimp_get_data(kProcedureName, &state);
+  const std::optional<std::string> bytes = host::session_value(kProcedureName);
+  if (bytes && bytes->size() == sizeof state) std::memcpy(&state, bytes->data(), sizeof state);
   return state;
+}
+
+void save_state(const SavedState& state) {
+  host::set_session_value(kProcedureName,
+                          std::string(reinterpret_cast<const char*>(&state), sizeof state));
 }
 
 void run(const gchar* /*name*/, gint nparams, const GimpParam* params, gint* nreturn_vals,
@@ -194,7 +197,7 @@ void run(const gchar* /*name*/, gint nparams, const GimpParam* params, gint* nre
   gegl_init(nullptr, nullptr);
   SavedState state = load_state();
   const Reply reply = run_procedure(nparams, params, state);
-  if (reply.remember) gimp_set_data(kProcedureName, &state, sizeof state);
+  if (reply.remember) save_state(state);
   values[0].type = GIMP_PDB_STATUS;
   values[0].data.d_status = reply.status;
   *nreturn_vals = 1;

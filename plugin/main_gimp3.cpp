@@ -18,6 +18,7 @@
 #include "failure.h"
 #include "i18n.h"
 #include "neural_style/error.h"
+#include "neural_style/plan.h"
 #include "neural_style/process.h"
 #include "paintings.h"
 #include "procedure_config.h"
@@ -101,16 +102,12 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode mode, GimpImage* image
     if (!layers) return failed(procedure, GIMP_PDB_CANCEL, "");
     if (mode != GIMP_RUN_NONINTERACTIVE) gimp_displays_flush();
     return succeeded(procedure, *layers);
-  } catch (const Failure& failure) {
+  } catch (...) {
+    const Failure failure = failure_of(std::current_exception());
     return failed(procedure,
                   failure.kind() == Failure::Kind::calling ? GIMP_PDB_CALLING_ERROR
                                                            : GIMP_PDB_EXECUTION_ERROR,
                   failure.what());
-  } catch (const neural_style::Error& error) {
-    return failed(procedure, GIMP_PDB_EXECUTION_ERROR, translate_engine_message(error.what()));
-  } catch (const std::exception& error) {
-    return failed(procedure, GIMP_PDB_EXECUTION_ERROR,
-                  printf_text(_("The style transfer failed: %s"), error.what()));
   }
 }
 
@@ -159,11 +156,14 @@ void add_painting_argument(GimpProcedure* procedure) {
 
 // Another optional argument after GIMP 2.10's (#:memory 6).
 void add_memory_argument(GimpProcedure* procedure) {
-  gimp_procedure_add_double_argument(
-      procedure, kMemoryArgument, _("M_emory budget (GB):"),
+  const std::string blurb =
       "Memory budget in gigabytes: larger layers are computed in tiles to fit it, with the "
-      "same result. Range: 0 to 1000000; default: 0 = half of this machine's memory.",
-      0, neural_style::kMaxMemory, 0, G_PARAM_READWRITE);
+      "same result. Range: 0 to " + neural_style::number_text(neural_style::kMaxMemory) +
+      "; default: 0 = " + neural_style::number_text(100 * neural_style::kDefaultMemoryShare) +
+      "% of this machine's memory.";
+  gimp_procedure_add_double_argument(procedure, kMemoryArgument, _("M_emory budget (GB):"),
+                                     blurb.c_str(), 0, neural_style::kMaxMemory, 0,
+                                     G_PARAM_READWRITE);
 }
 
 GList* query_procedures(GimpPlugIn*) { return g_list_append(nullptr, g_strdup(kProcedureName)); }

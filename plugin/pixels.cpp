@@ -2,14 +2,12 @@
 
 #include <gegl.h>
 
+#include "float_formats.h"
+
 namespace neural_style::plugin {
 namespace {
 
-const Babl* float_format(int channels) {
-  static const char* const kNames[] = {"Y' float", "Y'A float", "R'G'B' float",
-                                       "R'G'B'A float"};
-  return babl_format(kNames[channels - 1]);
-}
+using cli::float_format;
 
 GeglRectangle rectangle(const Region& region) {
   return {region.x, region.y, region.width, region.height};

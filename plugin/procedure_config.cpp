@@ -1,13 +1,17 @@
 #include "procedure_config.h"
 
+#include <optional>
 #include <sstream>
 #include <string>
+
+#include "host.h"
 
 namespace neural_style::plugin {
 namespace {
 
-constexpr const char* kToldParasite = "neural-style-random-features-told";
-constexpr const char* kStylesParasite = "neural-style-last-styles";
+// Keys of the session memory (host::session_value).
+constexpr const char* kToldKey = "neural-style-random-features-told";
+constexpr const char* kStylesKey = "neural-style-last-styles";
 
 double config_value(GimpProcedureConfig* config, const ArgumentSpec& spec) {
   switch (spec.type) {
@@ -43,8 +47,7 @@ void set_config_argument(GimpProcedureConfig* config, const ArgumentSpec& spec,
   const double value = argument_value(arguments, spec);
   switch (spec.type) {
     case ArgumentType::drawable:
-      g_object_set(config, spec.name, gimp_drawable_get_by_id(static_cast<gint32>(value)),
-                   nullptr);
+      set_layer_argument(config, spec.name, static_cast<ItemId>(value));
       break;
     case ArgumentType::int32: g_object_set(config, spec.name, gint(value), nullptr); break;
     case ArgumentType::float64: g_object_set(config, spec.name, gdouble(value), nullptr); break;
@@ -55,6 +58,11 @@ void set_config_argument(GimpProcedureConfig* config, const ArgumentSpec& spec,
 }
 
 }  // namespace
+
+void set_layer_argument(GimpProcedureConfig* config, const char* name, ItemId layer) {
+  g_object_set(config, name, layer == kNoLayer ? nullptr : gimp_drawable_get_by_id(layer),
+               nullptr);
+}
 
 Arguments arguments_of(GimpProcedureConfig* config) {
   Arguments arguments;
@@ -67,24 +75,14 @@ Arguments arguments_of(GimpProcedureConfig* config) {
 }
 
 void remember_styles(const Arguments& arguments) {
-  const std::string ids =
-      std::to_string(arguments.style_drawable) + " " + std::to_string(arguments.style2_drawable);
-  GimpParasite* parasite = gimp_parasite_new(kStylesParasite, 0, ids.size() + 1, ids.c_str());
-  gimp_attach_parasite(parasite);
-  gimp_parasite_free(parasite);
+  host::set_session_value(kStylesKey, std::to_string(arguments.style_drawable) + " " +
+                                          std::to_string(arguments.style2_drawable));
 }
 
 Arguments with_remembered_styles(Arguments arguments) {
-  GimpParasite* parasite = gimp_get_parasite(kStylesParasite);
-  if (!parasite || arguments.style_drawable != kNoLayer) {
-    if (parasite) gimp_parasite_free(parasite);
-    return arguments;
-  }
-  guint32 size = 0;
-  const auto* data = static_cast<const char*>(gimp_parasite_get_data(parasite, &size));
-  std::istringstream(std::string(data, size)) >> arguments.style_drawable >>
-      arguments.style2_drawable;
-  gimp_parasite_free(parasite);
+  const std::optional<std::string> ids = host::session_value(kStylesKey);
+  if (ids && arguments.style_drawable == kNoLayer)
+    std::istringstream(*ids) >> arguments.style_drawable >> arguments.style2_drawable;
   return arguments;
 }
 
@@ -94,17 +92,8 @@ void restore_styles(GimpProcedureConfig* config) {
     if (spec.type == ArgumentType::drawable) set_config_argument(config, spec, arguments);
 }
 
-bool random_features_told() {
-  GimpParasite* parasite = gimp_get_parasite(kToldParasite);
-  if (!parasite) return false;
-  gimp_parasite_free(parasite);
-  return true;
-}
+bool random_features_told() { return host::session_value(kToldKey).has_value(); }
 
-void remember_random_features_told() {
-  GimpParasite* parasite = gimp_parasite_new(kToldParasite, 0, 1, "1");
-  gimp_attach_parasite(parasite);
-  gimp_parasite_free(parasite);
-}
+void remember_random_features_told() { host::set_session_value(kToldKey, "1"); }
 
 }  // namespace neural_style::plugin

@@ -6,6 +6,7 @@
 #include <libgimp/gimp.h>
 
 #include "arguments.h"
+#include "host.h"
 
 namespace neural_style::plugin {
 
@@ -18,9 +19,12 @@ inline constexpr const char* kMemoryArgument = "memory";
 
 Arguments arguments_of(GimpProcedureConfig* config);
 
+// Sets the drawable argument `name` to `layer`, or to none for kNoLayer.
+void set_layer_argument(GimpProcedureConfig* config, const char* name, ItemId layer);
+
 // GIMP 3.0 keeps no layer arguments in the last values ("couldn't serialize property …
 // of type GimpDrawable"), so Repeat would run without a style. The style layers' IDs are
-// kept for the GIMP session instead, in a global parasite that is not saved: remembered
+// kept for the GIMP session instead (host::session_value): remembered
 // after the dialog's OK, used by Repeat and the next dialog when the config has no style.
 void remember_styles(const Arguments& arguments);
 // `arguments` with the remembered style layers when it has none: IDs that may no longer
@@ -29,8 +33,8 @@ Arguments with_remembered_styles(Arguments arguments);
 // The config with the remembered style layers, where they still exist; for the dialog.
 void restore_styles(GimpProcedureConfig* config);
 
-// Whether the user has been told in this GIMP session that no weights are installed.
-// Kept as a global parasite that is not saved, since GIMP 3 has no gimp_set_data.
+// Whether the user has been told in this GIMP session that no weights are installed
+// (host::session_value).
 bool random_features_told();
 void remember_random_features_told();
 

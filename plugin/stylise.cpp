@@ -71,7 +71,7 @@ std::vector<Job> prepare_jobs(ImageId image, const std::vector<ItemId>& drawable
   }
   const std::string weights = weights_for_run();
   if (weights.empty() && !random_features_told) {
-    host::message(translate_engine_message(weights_install_hint()));
+    host::message(weights_hint());
     random_features_told = true;
   }
   // One seed for all, so the layers of one run are styled alike and reproducibly.

@@ -16,7 +16,7 @@ import sys
 import tempfile
 
 MARKED = re.compile(r'\bN?_\(\s*"')
-SOURCE_DIRS = ["plugin", "ui"]
+SOURCE_DIRS = ["engine/src", "engine/cli", "plugin", "ui"]
 STATISTICS = re.compile(r"(\d+) translated messages?(?:, (\d+) fuzzy translations?)?"
                         r"(?:, (\d+) untranslated messages?)?")
 

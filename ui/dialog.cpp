@@ -9,10 +9,12 @@
 #include <string>
 #include <vector>
 
-#include "failure.h"
-#include "estimate.h"
 #include "controls.h"
+#include "estimate.h"
+#include "failure.h"
 #include "help.h"
+#include "host.h"
+#include "inputs.h"
 #include "network_hint.h"
 #include "paintings.h"
 #include "presets.h"
@@ -145,26 +147,7 @@ GtkWidget* framed(const char* title, GtkWidget* child) {
 // --- Style -------------------------------------------------------------------------
 
 gboolean is_usable_style(gint32 /*image*/, gint32 item, gpointer /*data*/) {
-  return !gimp_item_is_group(item);
-}
-
-bool is_usable_layer(gint32 item) {
-  return item != kNoLayer && gimp_item_is_valid(item) && gimp_item_is_layer(item) &&
-         !gimp_item_is_group(item);
-}
-
-// The last style layer while it exists; otherwise another layer of the image, since a
-// layer is rarely its own style; failing that, none (the combo then offers its first
-// entry).
-gint32 initial_style(gint32 image, gint32 drawable, gint32 last) {
-  if (is_usable_layer(last)) return last;
-  gint count = 0;
-  gint* layers = gimp_image_get_layers(image, &count);
-  gint32 style = kNoLayer;
-  for (gint i = 0; i < count && style == kNoLayer; ++i)
-    if (layers[i] != drawable && is_usable_layer(layers[i])) style = layers[i];
-  g_free(layers);
-  return style;
+  return plugin::host::is_style_layer(item);
 }
 
 void on_layer_changed(GtkWidget* combo, gpointer field) {
@@ -231,7 +214,7 @@ GtkWidget* style_combo(DialogState& s) {
   const Arguments& a = s.arguments;
   const gint initial = a.painting != plugin::kNoPainting
                            ? painting_value(a.painting)
-                           : initial_style(s.image, s.drawable, a.style_drawable);
+                           : plugin::default_style_layer(s.image, s.drawable, a.style_drawable);
   GtkWidget* combo =
       layer_combo("style-drawable", paintings, initial, on_style_changed, &s.arguments, s);
   for (const Entry& entry : paintings)
@@ -243,7 +226,8 @@ GtkWidget* style_section(DialogState& s) {
   GtkWidget* table = new_table(3);
   Arguments& a = s.arguments;
   attach_row(GTK_TABLE(table), 0, _("L_ayer:"), style_combo(s), s);
-  const gint32 second = is_usable_layer(a.style2_drawable) ? a.style2_drawable : kNoLayer;
+  const gint32 second =
+      plugin::host::is_style_layer(a.style2_drawable) ? a.style2_drawable : kNoLayer;
   s.style2 = layer_combo("style2-drawable", {{kNoLayer, _("None"), nullptr}}, second,
                          on_layer_changed, &a.style2_drawable, s);
   attach_row(GTK_TABLE(table), 1, _("Second la_yer:"), s.style2, s);

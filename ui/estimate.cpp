@@ -1,7 +1,6 @@
 #include "estimate.h"
 
 #include <glib/gi18n-lib.h>
-#include <libgimp/gimp.h>
 
 #include <algorithm>
 #include <cmath>
@@ -12,6 +11,7 @@
 
 #include "engine_messages.h"
 #include "failure.h"
+#include "host.h"
 #include "neural_style/plan.h"
 #include "stylise.h"
 #include "text.h"
@@ -22,7 +22,8 @@ namespace {
 constexpr double kGigabyte = 1e9;
 
 std::string cache_path() {
-  gchar* path = g_build_filename(gimp_directory(), "neural-style-calibration", nullptr);
+  gchar* path = g_build_filename(plugin::host::profile_directory().c_str(),
+                                 "neural-style-calibration", nullptr);
   std::string result = path;
   g_free(path);
   return result;
@@ -115,10 +116,8 @@ Estimate estimate_run(plugin::ImageId image, plugin::ItemId drawable,
     const MemoryPlan plan = plugin::memory_plan(in, arguments);
     estimate.time = time_text(plan, calibration);
     estimate.memory = memory_text(plan);
-  } catch (const plugin::Failure& failure) {
-    estimate.problem = failure.what();
-  } catch (const Error& error) {
-    estimate.problem = plugin::translate_engine_message(error.what());
+  } catch (const std::exception&) {
+    estimate.problem = plugin::failure_of(std::current_exception()).what();
   }
   return estimate;
 }

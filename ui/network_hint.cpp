@@ -19,11 +19,11 @@ NetworkNote network_note() {
     const std::string weights = plugin::weights_for_run();
     note.warning = weights.empty();
     note.text = weights.empty()
-                    ? plugin::translate_engine_message(weights_install_hint())
+                    ? plugin::weights_hint()
                     : plugin::printf_text(_("Uses the pretrained VGG-19 network from %s."),
                                           weights.c_str());
   } catch (const Error& error) {
-    note.text = note.problem = plugin::translate_engine_message(error.what());
+    note.text = note.problem = plugin::engine_message(error);
     note.warning = true;
   }
   return note;

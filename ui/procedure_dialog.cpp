@@ -8,6 +8,8 @@
 #include "controls.h"
 #include "dialog_names.h"
 #include "help.h"
+#include "host.h"
+#include "inputs.h"
 #include "paintings.h"
 #include "network_hint.h"
 #include "presets.h"
@@ -217,41 +219,21 @@ void show_thumbnails(GimpProcedureDialog* dialog) {
   }
 }
 
-bool is_style_layer(GimpDrawable* drawable) {
-  GimpItem* item = drawable ? GIMP_ITEM(drawable) : nullptr;
-  return item && gimp_item_is_valid(item) && gimp_item_is_layer(item) &&
-         !gimp_item_is_group(item);
-}
-
-// Another layer of the image than the content, since a layer is rarely its own style.
-GimpDrawable* other_layer(plugin::ImageId image, plugin::ItemId content) {
-  GimpLayer** layers = gimp_image_get_layers(gimp_image_get_by_id(image));
-  GimpDrawable* style = nullptr;
-  for (GimpLayer** layer = layers; layer && *layer && !style; ++layer)
-    if (gimp_item_get_id(GIMP_ITEM(*layer)) != content && is_style_layer(GIMP_DRAWABLE(*layer)))
-      style = GIMP_DRAWABLE(*layer);
-  g_free(layers);
-  return style;
-}
-
 // GIMP 3.0 keeps no layer arguments in the last values ("couldn't serialize property …
 // of type GimpDrawable"), and a layer kept otherwise may be gone: then offer a style, as
 // GIMP 2.10's dialog does, rather than an empty chooser and an OK that is off: another
 // layer, or failing that the first built-in painting (the chooser shows the content).
 void preselect_styles(const DialogState& s) {
-  GimpDrawable *style = nullptr, *style2 = nullptr;
-  g_object_get(s.config, "style-drawable", &style, "style2-drawable", &style2, nullptr);
-  if (!is_style_layer(style)) {
-    GimpDrawable* other = other_layer(s.image, s.drawable);
-    g_object_set(s.config, "style-drawable", other ? other : gimp_drawable_get_by_id(s.drawable),
-                 nullptr);
-    if (!other && plugin::arguments_of(s.config).painting == plugin::kNoPainting)
+  const plugin::Arguments a = plugin::arguments_of(s.config);
+  const plugin::ItemId style = plugin::default_style_layer(s.image, s.drawable, a.style_drawable);
+  if (!plugin::host::is_style_layer(a.style_drawable)) {
+    plugin::set_layer_argument(s.config, "style-drawable",
+                               style != plugin::kNoLayer ? style : s.drawable);
+    if (style == plugin::kNoLayer && a.painting == plugin::kNoPainting)
       g_object_set(s.config, plugin::kPaintingArgument, plugin::kPaintings[0].id, nullptr);
   }
-  if (style2 && !is_style_layer(style2))
-    g_object_set(s.config, "style2-drawable", nullptr, nullptr);
-  g_clear_object(&style);
-  g_clear_object(&style2);
+  if (a.style2_drawable != plugin::kNoLayer && !plugin::host::is_style_layer(a.style2_drawable))
+    plugin::set_layer_argument(s.config, "style2-drawable", plugin::kNoLayer);
 }
 
 // Before gimp_procedure_dialog_run's own handler, which would take any response but Reset

@@ -6,15 +6,17 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "float_formats.h"
 #include "neural_style/error.h"
 
 namespace neural_style::cli {
-namespace {
 
 const Babl* float_format(int channels) {
   static const char* const kNames[] = {"Y' float", "Y'A float", "R'G'B' float", "R'G'B'A float"};
   return babl_format(kNames[channels - 1]);
 }
+
+namespace {
 
 int channels_of(const Babl* format) {
   const int components = babl_format_get_n_components(format);
@@ -41,7 +43,7 @@ void exit_image_files() { gegl_exit(); }
 Image load_image(const std::string& path, int channels) {
   std::error_code error;
   if (!std::filesystem::is_regular_file(path, error))
-    throw Error("Cannot read '" + path + "': no such file.");
+    throw Error(ErrorCode::image_file_missing, {path});
   GeglNode* graph = gegl_node_new();
   GeglBuffer* buffer = nullptr;
   GeglNode* load = load_node(graph, path);
@@ -52,7 +54,7 @@ Image load_image(const std::string& path, int channels) {
   const GeglRectangle* extent = buffer ? gegl_buffer_get_extent(buffer) : nullptr;
   if (!extent || extent->width <= 0 || extent->height <= 0) {
     if (buffer) g_object_unref(buffer);
-    throw Error("Cannot read '" + path + "': not an image GEGL can load.");
+    throw Error(ErrorCode::image_file_unreadable, {path});
   }
   if (channels == 0) channels = channels_of(gegl_buffer_get_format(buffer));
   Image image(extent->width, extent->height, channels);
@@ -89,11 +91,14 @@ void save_image(const Image& image, const std::string& path) {
   std::error_code error;
   if (std::filesystem::file_size(temporary, error) == 0 || error) {
     std::filesystem::remove(temporary, error);
-    throw Error("Cannot write '" + path + "': check the folder exists and the extension is a "
-                "format GEGL can save (.png, .jpg, .tif, ...).");
+    throw Error(ErrorCode::image_file_unsavable, {path});
   }
   std::filesystem::rename(temporary, path, error);
-  if (error) throw Error("Cannot write '" + path + "': " + error.message() + ".");
+  if (error) {
+    std::error_code ignored;
+    std::filesystem::remove(temporary, ignored);
+    throw Error(ErrorCode::image_file_not_renamed, {path, error.message()});
+  }
 }
 
 }  // namespace neural_style::cli

@@ -78,7 +78,7 @@ int main(int argc, char** argv) {
   cli::Options options;
   try {
     options = cli::parse_options(argc, argv);
-  } catch (const Error& e) {
+  } catch (const std::runtime_error& e) {  // cli::UsageError or Error
     std::cerr << "neural-style-cli: " << e.what() << "\n";
     return 2;
   }

@@ -5,8 +5,10 @@
 #include <cerrno>
 #include <cstdlib>
 #include <random>
+#include <sstream>
 
 #include "neural_style/error.h"
+#include "neural_style/plan.h"
 
 namespace neural_style::cli {
 namespace {
@@ -46,12 +48,23 @@ const option kOptions[] = {
     {nullptr, 0, nullptr, 0},
 };
 
+template <typename Enum>
+using Names = std::initializer_list<std::pair<const char*, Enum>>;
+
+// The words each choice is given by: the parser and the usage text read the same lists.
+const Names<Optimizer> kOptimizers = {{"lbfgs", Optimizer::lbfgs}, {"adam", Optimizer::adam}};
+const Names<Init> kInits = {{"content", Init::content}, {"noise", Init::noise}};
+const Names<Device> kDevices = {
+    {"auto", Device::automatic}, {"cpu", Device::cpu}, {"cuda", Device::cuda}};
+const Names<Precision> kPrecisions = {
+    {"auto", Precision::automatic}, {"fp32", Precision::fp32}, {"bf16", Precision::bf16}};
+
 double to_double(const char* text, const char* name) {
   char* end = nullptr;
   errno = 0;
   const double value = std::strtod(text, &end);
   if (errno != 0 || end == text || *end != '\0')
-    throw Error(std::string("--") + name + " needs a number, not '" + text + "'.");
+    throw UsageError(std::string("--") + name + " needs a number, not '" + text + "'.");
   return value;
 }
 
@@ -60,14 +73,14 @@ long long to_integer(const char* text, const char* name) {
   errno = 0;
   const long long value = std::strtoll(text, &end, 10);
   if (errno != 0 || end == text || *end != '\0')
-    throw Error(std::string("--") + name + " needs a whole number, not '" + text + "'.");
+    throw UsageError(std::string("--") + name + " needs a whole number, not '" + text + "'.");
   return value;
 }
 
 int to_int(const char* text, const char* name) {
   const long long value = to_integer(text, name);
   if (value < -1000000000LL || value > 1000000000LL)
-    throw Error(std::string("--") + name + " is out of range.");
+    throw UsageError(std::string("--") + name + " is out of range.");
   return static_cast<int>(value);
 }
 
@@ -82,13 +95,14 @@ std::vector<std::string> split(const std::string& list) {
 }
 
 template <typename Enum>
-Enum choose(const char* text, const char* name, std::initializer_list<std::pair<const char*, Enum>> choices) {
+Enum choose(const char* text, const char* name, Names<Enum> choices) {
   std::string list;
   for (const auto& [word, value] : choices) {
     if (std::string(text) == word) return value;
     list += list.empty() ? word : std::string(", ") + word;
   }
-  throw Error(std::string("--") + name + " must be one of " + list + ", not '" + text + "'.");
+  throw UsageError(std::string("--") + name + " must be one of " + list + ", not '" + text +
+                   "'.");
 }
 
 void apply(Options& o, int key, const char* arg) {
@@ -107,18 +121,18 @@ void apply(Options& o, int key, const char* arg) {
     case kPreserveColors: s.preserve_colors = true; break;
     case kSingleScale: s.multi_scale = false; break;
     case kSeed: s.seed = static_cast<std::uint64_t>(to_integer(arg, "seed")); break;
-    case kOptimizer: s.optimizer = choose(arg, "optimizer", {std::pair{"lbfgs", Optimizer::lbfgs}, {"adam", Optimizer::adam}}); break;
-    case kInit: s.init = choose(arg, "init", {std::pair{"content", Init::content}, {"noise", Init::noise}}); break;
+    case kOptimizer: s.optimizer = choose(arg, "optimizer", kOptimizers); break;
+    case kInit: s.init = choose(arg, "init", kInits); break;
     case kWeights: s.weights_path = arg; break;
     case kThreads: s.threads = to_int(arg, "threads"); break;
-    case kDevice: s.device = choose(arg, "device", {std::pair{"auto", Device::automatic}, {"cpu", Device::cpu}, {"cuda", Device::cuda}}); break;
-    case kPrecision: s.precision = choose(arg, "precision", {std::pair{"auto", Precision::automatic}, {"fp32", Precision::fp32}, {"bf16", Precision::bf16}}); break;
+    case kDevice: s.device = choose(arg, "device", kDevices); break;
+    case kPrecision: s.precision = choose(arg, "precision", kPrecisions); break;
     case kStyleLayers: s.style_layers = split(arg); break;
     case kContentLayer: s.content_layer = arg; break;
     case kMemory: s.memory = to_double(arg, "memory"); break;
     case kHelp: o.help = true; break;
     case kVersion: o.version = true; break;
-    default: throw Error("Unknown option; see --help.");
+    default: throw UsageError("Unknown option; see --help.");
   }
 }
 
@@ -132,59 +146,114 @@ Options parse_options(int argc, char** argv) {
   int key;
   while ((key = getopt_long(argc, argv, "c:s:o:h", kOptions, nullptr)) != -1) {
     if (key == '?') {
-      throw Error(std::string("Unknown or incomplete option '") + argv[optind - 1] + "'; see --help.");
+      throw UsageError(std::string("Unknown or incomplete option '") + argv[optind - 1] +
+                       "'; see --help.");
     }
     apply(o, key, optarg);
   }
-  if (optind < argc) throw Error(std::string("Unexpected argument '") + argv[optind] + "'.");
+  if (optind < argc) throw UsageError(std::string("Unexpected argument '") + argv[optind] + "'.");
   if (o.help || o.version) return o;
   if (o.content.empty() || o.styles.empty() || o.output.empty())
-    throw Error("--content, --style and --output are required; see --help.");
-  if (o.styles.size() > 2) throw Error("At most two --style images can be mixed.");
+    throw UsageError("--content, --style and --output are required; see --help.");
+  if (o.styles.size() > 2) throw UsageError("At most two --style images can be mixed.");
   validate(o.settings);
   if (o.settings.style_mix > 0 && o.styles.size() < 2)
-    throw Error("--mix needs a second --style image.");
+    throw UsageError("--mix needs a second --style image.");
   return o;
 }
 
-const char* usage() {
-  return "Usage: neural-style-cli --content C --style S [--style S2 --mix F] --output O [options]\n"
-         "\n"
-         "Paints the content image in the style of the style image(s) (Gatys et al.).\n"
-         "\n"
-         "  -c, --content FILE      the photo to restyle (any format GEGL reads)\n"
-         "  -s, --style FILE        the style image; give it twice to mix two styles\n"
-         "  -o, --output FILE       where to write the result (.png, .jpg, .tif, ...)\n"
-         "      --mix F             share of the second style, 0..1 (default 0)\n"
-         "      --size N            working size cap, longest side in pixels, 16..524288, for\n"
-         "                          quick trials; 0 = the content's own size (default); the\n"
-         "                          output keeps the content's size\n"
-         "      --iterations N      optimisation steps over all scales, 1..100000 (default 300)\n"
-         "      --style-weight W    strength of the style, > 0 (default 30)\n"
-         "      --content-weight W  how much of the content's structure to keep (default 1)\n"
-         "      --tv-weight W       smoothness (default 1)\n"
-         "      --style-scale F     size of the style's brush strokes, 0.1..8 (default 1)\n"
-         "      --preserve-colors   keep the content's colours\n"
-         "      --single-scale      all steps at the working size (default: coarse to fine)\n"
-         "      --seed N            seed for noise initialisation (default: random)\n"
-         "      --optimizer NAME    lbfgs (default) or adam\n"
-         "      --init NAME         content (default) or noise\n"
-         "      --weights FILE      VGG-19 weights (.safetensors); default: looked up\n"
-         "      --threads N         CPU threads, 0 = all cores (default 0)\n"
-         "      --memory GB         memory budget in gigabytes (10^9 bytes); larger images\n"
-         "                          are computed in tiles to fit it, with the same result\n"
-         "                          (default 0: half of this machine's memory)\n"
-         "      --device NAME       auto (default), cpu or cuda\n"
-         "      --precision NAME    auto (default: bf16 on CPUs with AMX, else fp32), fp32\n"
-         "                          or bf16\n"
-         "      --style-layers L,L  VGG-19 layers whose Gram matrices define the style\n"
-         "                          (default relu1_1,relu2_1,relu3_1,relu4_1,relu5_1)\n"
-         "      --content-layer L   layer that defines the content (default relu4_2, or\n"
-         "                          relu1_1 with the built-in network)\n"
-         "  -h, --help              show this help\n"
-         "      --version           show the version\n"
-         "\n"
-         "Exit status: 0 on success, 1 on failure, 2 on bad usage.\n";
+namespace {
+
+// "lbfgs (default) or adam": the words of a choice, the default marked.
+template <typename Enum>
+std::string choices(Names<Enum> names, Enum fallback, const char* why = "") {
+  std::string text;
+  std::size_t i = 0;
+  for (const auto& [word, value] : names) {
+    text += i == 0 ? "" : i + 1 == names.size() ? " or " : ", ";
+    text += word;
+    if (value == fallback) text += std::string(" (default") + why + ")";
+    ++i;
+  }
+  return text;
+}
+
+std::string joined(const std::vector<std::string>& items) {
+  std::string text;
+  for (const std::string& item : items) text += (text.empty() ? "" : ",") + item;
+  return text;
+}
+
+// One option's line: the option, then its text from column 28, wrapped at 88.
+void line(std::ostringstream& out, const char* option, const std::string& text) {
+  constexpr std::size_t kColumn = 28, kWidth = 88;
+  std::string pending = std::string("  ") + option;
+  std::istringstream words(text);
+  std::string word, current;
+  auto flush = [&] {
+    out << pending << std::string(kColumn - std::min(kColumn - 1, pending.size()), ' ')
+        << current << "\n";
+    pending.clear();
+    current.clear();
+  };
+  while (words >> word) {
+    if (!current.empty() && kColumn + current.size() + 1 + word.size() > kWidth) flush();
+    current += (current.empty() ? "" : " ") + word;
+  }
+  flush();
+}
+
+}  // namespace
+
+std::string usage() {
+  const Settings d;  // the defaults
+  const std::string n = " (default ";
+  std::ostringstream out;
+  out << "Usage: neural-style-cli --content C --style S [--style S2 --mix F] --output O "
+         "[options]\n\nPaints the content image in the style of the style image(s) (Gatys "
+         "et al.).\n\n";
+  line(out, "-c, --content FILE", "the photo to restyle (any format GEGL reads)");
+  line(out, "-s, --style FILE", "the style image; give it twice to mix two styles");
+  line(out, "-o, --output FILE", "where to write the result (.png, .jpg, .tif, ...)");
+  line(out, "    --mix F", "share of the second style, 0..1" + n + number_text(d.style_mix) + ")");
+  line(out, "    --size N", "working size cap, longest side in pixels, " + number_text(kMinSide) +
+       ".." + number_text(kMaxSize) + ", for quick trials; 0 = the content's own size" +
+       (d.size == 0 ? " (default)" : n + number_text(d.size) + ")") +
+       "; the output keeps the content's size");
+  line(out, "    --iterations N", "optimisation steps over all scales, 1.." +
+       number_text(kMaxIterations) + n + number_text(d.iterations) + ")");
+  line(out, "    --style-weight W", "strength of the style, > 0 up to " +
+       number_text(kMaxWeight) + n + number_text(d.style_weight) + ")");
+  line(out, "    --content-weight W", "how much of the content's structure to keep, 0.." +
+       number_text(kMaxWeight) + n + number_text(d.content_weight) + ")");
+  line(out, "    --tv-weight W", "smoothness, 0.." + number_text(kMaxWeight) + n +
+       number_text(d.tv_weight) + ")");
+  line(out, "    --style-scale F", "size of the style's brush strokes, " +
+       number_text(kMinStyleScale) + ".." + number_text(kMaxStyleScale) + n +
+       number_text(d.style_scale) + ")");
+  line(out, "    --preserve-colors", "keep the content's colours");
+  line(out, "    --single-scale", "all steps at the working size (default: coarse to fine)");
+  line(out, "    --seed N", "seed for noise initialisation (default: random)");
+  line(out, "    --optimizer NAME", choices(kOptimizers, d.optimizer));
+  line(out, "    --init NAME", choices(kInits, d.init));
+  line(out, "    --weights FILE", "VGG-19 weights (.safetensors); default: looked up");
+  line(out, "    --threads N", "CPU threads, 0 = all cores, up to " + number_text(kMaxThreads) +
+       n + number_text(d.threads) + ")");
+  line(out, "    --memory GB", "memory budget in gigabytes (10^9 bytes), up to " +
+       number_text(kMaxMemory) + "; larger images are computed in tiles to fit it, with the "
+       "same result" + n + number_text(d.memory) + ": " +
+       number_text(100 * kDefaultMemoryShare) + "% of this machine's memory)");
+  line(out, "    --device NAME", choices(kDevices, d.device));
+  line(out, "    --precision NAME",
+       choices(kPrecisions, d.precision, ": bf16 on CPUs with AMX, else fp32"));
+  line(out, "    --style-layers L,L", "VGG-19 layers whose Gram matrices define the style" + n +
+       joined(d.style_layers) + ")");
+  line(out, "    --content-layer L", std::string("layer that defines the content") + n +
+       kPretrainedContentLayer + ", or " + kBuiltinContentLayer + " with the built-in network)");
+  line(out, "-h, --help", "show this help");
+  line(out, "    --version", "show the version");
+  out << "\nExit status: 0 on success, 1 on failure, 2 on bad usage.\n";
+  return out.str();
 }
 
 }  // namespace neural_style::cli

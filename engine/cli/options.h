@@ -1,6 +1,7 @@
 // The command line of neural-style-cli, parsed into engine settings.
 #pragma once
 
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -17,9 +18,18 @@ struct Options {
   bool version = false;
 };
 
-// Throws neural_style::Error (a usage error, exit code 2) on anything it cannot use.
+// A command line the CLI cannot use (exit code 2). English only: the CLI is not
+// translated, and these never reach the plug-in.
+class UsageError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Throws UsageError, or neural_style::Error for settings out of range (also exit code 2),
+// on anything it cannot use.
 Options parse_options(int argc, char** argv);
 
-const char* usage();
+// The --help text; its defaults and ranges come from the Settings constants.
+std::string usage();
 
 }  // namespace neural_style::cli

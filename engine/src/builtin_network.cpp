@@ -87,7 +87,7 @@ void BuiltinNetwork::forward(const at::Tensor& rgb, const std::vector<std::strin
                              const Tap& tap) const {
   int last = -1;
   for (const std::string& layer : layers) last = std::max(last, builtin_octave(layer));
-  if (last < 0) throw Error("No known layer requested.");
+  if (last < 0) throw Error(ErrorCode::no_known_layer);
   // The pyramid of three colour channels costs next to nothing, so it stays in the
   // image's type (libtorch 1.13 has no bf16 reflection padding); each octave enters the
   // filters in the network's type.

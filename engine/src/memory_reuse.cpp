@@ -32,6 +32,7 @@ class ReusingAllocator final : public c10::Allocator {
   void install();
   void uninstall();
   void release_kept();
+  static MemoryReuse::Bytes bytes();
 
  private:
   static c10::DataPtr make(std::size_t bytes);
@@ -160,8 +161,15 @@ void ReusingAllocator::release_kept() {
   for (const auto& block : blocks) std::free(block.second);
 }
 
+MemoryReuse::Bytes ReusingAllocator::bytes() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return {in_use_bytes_, kept_bytes_, peak_in_use_bytes_};
+}
+
 }  // namespace
 
+MemoryReuse::Bytes MemoryReuse::bytes() { return ReusingAllocator::bytes(); }
+std::size_t MemoryReuse::smallest_kept() { return kMinKept; }
 MemoryReuse::MemoryReuse() { the_allocator.install(); }
 MemoryReuse::~MemoryReuse() { the_allocator.uninstall(); }
 void MemoryReuse::release_kept() { the_allocator.release_kept(); }

@@ -6,6 +6,8 @@
 // size that fits them closely.
 #pragma once
 
+#include <cstddef>
+
 namespace neural_style {
 
 class MemoryReuse {
@@ -18,6 +20,15 @@ class MemoryReuse {
   // Frees the kept blocks: call when the sizes change (a new scale), so that blocks of
   // the old sizes do not add to the peak memory.
   void release_kept();
+
+  // The large blocks' bytes, for tests and diagnostics: handed out, kept for reuse, and
+  // the most handed out at once since the last release_kept().
+  struct Bytes {
+    std::size_t in_use = 0, kept = 0, peak_in_use = 0;
+  };
+  static Bytes bytes();
+  // Blocks below this size go to the system as they would without reuse.
+  static std::size_t smallest_kept();
 };
 
 }  // namespace neural_style

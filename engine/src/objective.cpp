@@ -69,7 +69,7 @@ Objective::Objective(const Network& net, const Settings& settings, const Scale& 
     factors_.tv *= growth;
     factors_.pixels = double(scale.width) * scale.height;
   } else if (tiled()) {
-    throw Error("The balance of the losses is measured on a scale evaluated whole.");
+    throw Error(ErrorCode::balance_on_tiles);
   } else {
     measure_factors();
   }

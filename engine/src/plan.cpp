@@ -59,9 +59,9 @@ std::vector<Scale> plan_scales(int width, int height, const Settings& settings) 
   auto [w, h] = fit_longest(width, height,
                             settings.size > 0 ? std::min(settings.size, longest) : longest);
   if (std::min(w, h) < kMinSide)
-    throw Error("The image is too small to stylise at size " + std::to_string(settings.size) +
-                ": its shorter side would be " + std::to_string(std::min(w, h)) +
-                " pixels, and at least " + std::to_string(kMinSide) + " are needed.");
+    throw Error(ErrorCode::working_size_too_small,
+                {std::to_string(settings.size), std::to_string(std::min(w, h)),
+                 std::to_string(kMinSide)});
   if (!settings.multi_scale) return {{w, h, settings.iterations}};
   return coarse_to_fine(w, h, settings.iterations);
 }
@@ -172,7 +172,6 @@ constexpr int kHistories[] = {10, 7, 5, 3};     // L-BFGS's, longest first
 constexpr double kTiledPassCost = 1.35;
 constexpr int kGoodTile = 512;                  // shorter histories before smaller tiles
 constexpr int kSmallestTile = 64;
-constexpr double kMachineShare = 0.5;
 
 // Feature values per input pixel at the layers up to the deepest in use.
 double values_per_pixel(const Settings& s, bool pretrained) {
@@ -243,7 +242,8 @@ double default_memory_budget() {
     std::istringstream fields(line);
     std::string key;
     double kilobytes = 0;
-    if (fields >> key >> kilobytes && key == "MemTotal:") return kMachineShare * kilobytes * 1024;
+    if (fields >> key >> kilobytes && key == "MemTotal:")
+      return kDefaultMemoryShare * kilobytes * 1024;
   }
   return 4e9;  // unknown: a small laptop's share
 }
@@ -262,13 +262,12 @@ MemoryPlan plan_memory(int width, int height, const std::vector<Extent>& styles,
   const double values = values_per_pixel(s, pretrained);
   for (Scale& scale : plan.scales) {
     if (!fit_scale(scale, fixed, values, plan.budget, reach)) {
-      std::ostringstream message;
-      message.setf(std::ios::fixed);
-      message.precision(1);
-      message << "A memory budget of " << plan.budget / 1e9 << " GB is too small for a "
-              << scale.width << "x" << scale.height
-              << " image: allow more memory or choose a smaller size.";
-      throw Error(message.str());
+      std::ostringstream gigabytes;
+      gigabytes.setf(std::ios::fixed);
+      gigabytes.precision(1);
+      gigabytes << plan.budget / 1e9;
+      throw Error(ErrorCode::memory_budget_too_small,
+                  {gigabytes.str(), std::to_string(scale.width), std::to_string(scale.height)});
     }
     plan.peak = std::max(plan.peak, scale.peak_bytes);
   }

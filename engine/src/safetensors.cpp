@@ -20,8 +20,11 @@ std::uint64_t dtype_size(const std::string& dtype) {
   return 0;
 }
 
-[[noreturn]] void fail(const std::string& path, const std::string& what) {
-  throw Error("Weights file '" + path + "' is not valid: " + what + ".");
+// Every fault names the file first, then the tensor and what else its code takes.
+[[noreturn]] void fail(ErrorCode code, const std::string& path,
+                       std::vector<std::string> more = {}) {
+  more.insert(more.begin(), path);
+  throw Error(code, std::move(more));
 }
 
 TensorInfo parse_tensor(const std::string& path, const std::string& name,
@@ -31,24 +34,23 @@ TensorInfo parse_tensor(const std::string& path, const std::string& name,
     info.dtype = entry.at("dtype").get<std::string>();
     info.shape = entry.at("shape").get<std::vector<std::int64_t>>();
     auto offsets = entry.at("data_offsets").get<std::vector<std::uint64_t>>();
-    if (offsets.size() != 2) fail(path, "tensor '" + name + "' has bad data_offsets");
+    if (offsets.size() != 2) fail(ErrorCode::weights_entry_malformed, path, {name});
     info.begin = offsets[0];
     info.end = offsets[1];
   } catch (const nlohmann::json::exception&) {
-    fail(path, "tensor '" + name + "' has a malformed entry");
+    fail(ErrorCode::weights_entry_malformed, path, {name});
   }
   const std::uint64_t element = dtype_size(info.dtype);
-  if (element == 0) fail(path, "tensor '" + name + "' has unknown dtype " + info.dtype);
+  if (element == 0) fail(ErrorCode::weights_unknown_dtype, path, {name, info.dtype});
   std::uint64_t count = 1;
   for (std::int64_t dim : info.shape) {
     if (dim < 0 || (dim > 0 && count > std::numeric_limits<std::uint64_t>::max() / 16 /
                                            static_cast<std::uint64_t>(dim)))
-      fail(path, "tensor '" + name + "' has a bad shape");
+      fail(ErrorCode::weights_bad_shape, path, {name});
     count *= static_cast<std::uint64_t>(dim);
   }
   if (info.begin > info.end || info.end > data_size || info.end - info.begin != count * element)
-    fail(path, "tensor '" + name + "' lies outside the file or has the wrong size"
-                   " (truncated file?)");
+    fail(ErrorCode::weights_outside_file, path, {name});
   return info;
 }
 
@@ -56,32 +58,34 @@ TensorInfo parse_tensor(const std::string& path, const std::string& name,
 
 Header read_header(const std::string& path) {
   std::ifstream file(path, std::ios::binary | std::ios::ate);
-  if (!file) throw Error("Cannot open weights file '" + path + "'.");
+  if (!file) fail(ErrorCode::weights_unopenable, path);
   const std::uint64_t file_size = static_cast<std::uint64_t>(file.tellg());
   file.seekg(0);
   unsigned char prefix[8] = {};
-  if (file_size < 8 || !file.read(reinterpret_cast<char*>(prefix), 8)) fail(path, "file too short");
+  if (file_size < 8 || !file.read(reinterpret_cast<char*>(prefix), 8))
+    fail(ErrorCode::weights_too_short, path);
   std::uint64_t header_size = 0;
   for (int i = 7; i >= 0; --i) header_size = (header_size << 8) | prefix[i];
   if (header_size > kMaxHeaderBytes || header_size > file_size - 8)
-    fail(path, "header length out of range");
+    fail(ErrorCode::weights_header_length, path);
 
   std::string text(header_size, '\0');
-  if (!file.read(text.data(), static_cast<std::streamsize>(header_size))) fail(path, "read error");
+  if (!file.read(text.data(), static_cast<std::streamsize>(header_size)))
+    fail(ErrorCode::weights_header_unreadable, path);
   nlohmann::json json = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (!json.is_object()) fail(path, "header is not a JSON object");
+  if (!json.is_object()) fail(ErrorCode::weights_header_not_object, path);
 
   Header header;
   header.data_start = 8 + header_size;
   const std::uint64_t data_size = file_size - header.data_start;
   for (const auto& [name, entry] : json.items()) {
     if (name == "__metadata__") {
-      if (!entry.is_object()) fail(path, "__metadata__ is not an object");
+      if (!entry.is_object()) fail(ErrorCode::weights_metadata_not_object, path);
       for (const auto& [key, value] : entry.items())
         if (value.is_string()) header.metadata[key] = value.get<std::string>();
       continue;
     }
-    if (!entry.is_object()) fail(path, "tensor '" + name + "' is not an object");
+    if (!entry.is_object()) fail(ErrorCode::weights_entry_not_object, path, {name});
     header.tensors[name] = parse_tensor(path, name, entry, data_size);
   }
   return header;
@@ -90,16 +94,15 @@ Header read_header(const std::string& path) {
 std::vector<float> read_f32(const std::string& path, const Header& header,
                             const std::string& name) {
   auto it = header.tensors.find(name);
-  if (it == header.tensors.end()) fail(path, "tensor '" + name + "' is missing");
+  if (it == header.tensors.end()) fail(ErrorCode::weights_tensor_missing, path, {name});
   const TensorInfo& info = it->second;
-  if (info.dtype != "F32")
-    fail(path, "tensor '" + name + "' has dtype " + info.dtype + ", expected F32");
+  if (info.dtype != "F32") fail(ErrorCode::weights_not_f32, path, {name, info.dtype});
   std::vector<float> values((info.end - info.begin) / sizeof(float));
   std::ifstream file(path, std::ios::binary);
   file.seekg(static_cast<std::streamoff>(header.data_start + info.begin));
   if (!file.read(reinterpret_cast<char*>(values.data()),
                  static_cast<std::streamsize>(info.end - info.begin)))
-    fail(path, "cannot read tensor '" + name + "'");
+    fail(ErrorCode::weights_tensor_unreadable, path, {name});
   return values;
 }
 
@@ -123,7 +126,7 @@ void write_f32(const std::string& path,
   for (const auto& [name, tensor] : tensors)
     file.write(reinterpret_cast<const char*>(tensor.second.data()),
                static_cast<std::streamsize>(tensor.second.size() * sizeof(float)));
-  if (!file) throw Error("Cannot write '" + path + "'.");
+  if (!file) fail(ErrorCode::file_unwritable, path);
 }
 
 }  // namespace neural_style::safetensors

@@ -11,16 +11,15 @@ namespace {
 
 void check_weight(double value, const char* name) {
   if (!std::isfinite(value) || value < 0 || value > kMaxWeight)
-    throw Error(std::string(name) + " must be a number from 0 to 1e9.");
+    throw Error(ErrorCode::weight_out_of_range, {name, number_text(kMaxWeight)});
 }
 
 void check_layers(const Settings& s) {
-  if (s.style_layers.empty()) throw Error("At least one style layer is needed.");
+  if (s.style_layers.empty()) throw Error(ErrorCode::no_style_layer);
   for (const std::string& layer : s.style_layers)
-    if (vgg_layer_index(layer) < 0)
-      throw Error("Unknown style layer '" + layer + "' (relu1_1 ... relu5_1).");
+    if (vgg_layer_index(layer) < 0) throw Error(ErrorCode::unknown_style_layer, {layer});
   if (!s.content_layer.empty() && vgg_layer_index(s.content_layer) < 0)
-    throw Error("Unknown content layer '" + s.content_layer + "' (relu1_1 ... relu5_1).");
+    throw Error(ErrorCode::unknown_content_layer, {s.content_layer});
 }
 
 }  // namespace
@@ -29,23 +28,25 @@ void validate(const Settings& s) {
   check_weight(s.content_weight, "content-weight");
   check_weight(s.style_weight, "style-weight");
   check_weight(s.tv_weight, "tv-weight");
-  if (!(s.style_weight > 0)) throw Error("style-weight must be greater than 0.");
-  if (!(s.style_mix >= 0 && s.style_mix <= 1)) throw Error("style-mix must be from 0 to 1.");
+  if (!(s.style_weight > 0)) throw Error(ErrorCode::style_weight_not_positive);
+  if (!(s.style_mix >= 0 && s.style_mix <= 1)) throw Error(ErrorCode::style_mix_out_of_range);
   if (!(s.style_scale >= kMinStyleScale && s.style_scale <= kMaxStyleScale))
-    throw Error("style-scale must be from 0.1 to 8.");
+    throw Error(ErrorCode::style_scale_out_of_range,
+                {number_text(kMinStyleScale), number_text(kMaxStyleScale)});
   if (s.size != 0 && (s.size < kMinSide || s.size > kMaxSize))
-    throw Error("size must be 0 (the image's own size) or from 16 to 524288 pixels.");
+    throw Error(ErrorCode::size_out_of_range, {number_text(kMinSide), number_text(kMaxSize)});
   if (!(s.memory >= 0 && s.memory <= kMaxMemory))
-    throw Error("memory must be 0 (a share of this machine's) or a number of gigabytes.");
+    throw Error(ErrorCode::memory_out_of_range, {number_text(kMaxMemory)});
   if (s.iterations < 1 || s.iterations > kMaxIterations)
-    throw Error("iterations must be from 1 to 100000.");
-  if (s.threads < 0 || s.threads > 1024) throw Error("threads must be from 0 (all cores) to 1024.");
+    throw Error(ErrorCode::iterations_out_of_range, {number_text(kMaxIterations)});
+  if (s.threads < 0 || s.threads > kMaxThreads)
+    throw Error(ErrorCode::threads_out_of_range, {number_text(kMaxThreads)});
   check_layers(s);
 }
 
 std::string content_layer(const Settings& settings, bool pretrained) {
   if (!settings.content_layer.empty()) return settings.content_layer;
-  return pretrained ? "relu4_2" : "relu1_1";
+  return pretrained ? kPretrainedContentLayer : kBuiltinContentLayer;
 }
 
 }  // namespace neural_style

@@ -31,24 +31,33 @@ constexpr double kStartPerturbation = 0.1;  // of the pixel range, either way
 constexpr int kReferenceSide = 512;  // the largest scale that measures its own balance
 using Clock = std::chrono::steady_clock;
 
-void check_image(const Image& image, const char* what) {
+// The codes for a bad content image and a bad style image, in this order.
+struct ImageCodes {
+  ErrorCode malformed, too_small, invalid_pixels;
+};
+constexpr ImageCodes kContentCodes = {ErrorCode::content_image_malformed,
+                                      ErrorCode::content_image_too_small,
+                                      ErrorCode::content_image_invalid_pixels};
+constexpr ImageCodes kStyleCodes = {ErrorCode::style_image_malformed,
+                                    ErrorCode::style_image_too_small,
+                                    ErrorCode::style_image_invalid_pixels};
+
+void check_image(const Image& image, const ImageCodes& codes) {
   if (image.empty() || image.channels < 1 || image.channels > 4 ||
       image.pixels.size() != static_cast<std::size_t>(image.width) * image.height * image.channels)
-    throw Error(std::string("The ") + what + " image is empty or malformed.");
+    throw Error(codes.malformed);
   if (std::min(image.width, image.height) < kMinSide)
-    throw Error(std::string("The ") + what + " image is too small: it must be at least " +
-                std::to_string(kMinSide) + "x" + std::to_string(kMinSide) + " pixels.");
+    throw Error(codes.too_small, {std::to_string(kMinSide)});
   for (float v : image.pixels)
-    if (!std::isfinite(v)) throw Error(std::string("The ") + what + " image has invalid pixels.");
+    if (!std::isfinite(v)) throw Error(codes.invalid_pixels);
 }
 
 void check_inputs(const Image& content, const std::vector<Image>& styles, const Settings& s) {
   validate(s);
-  check_image(content, "content");
-  if (styles.empty() || styles.size() > 2) throw Error("One or two style images are needed.");
-  for (const Image& style : styles) check_image(style, "style");
-  if (s.style_mix > 0 && styles.size() < 2)
-    throw Error("style-mix needs a second style image.");
+  check_image(content, kContentCodes);
+  if (styles.empty() || styles.size() > 2) throw Error(ErrorCode::style_count);
+  for (const Image& style : styles) check_image(style, kStyleCodes);
+  if (s.style_mix > 0 && styles.size() < 2) throw Error(ErrorCode::mix_without_second_style);
 }
 
 // Weights for each style image's Gram targets.
@@ -198,7 +207,7 @@ bool Run::report(const at::Tensor& image, double step_seconds, int tile, int til
 
 at::Device pick_device(const Settings& s) {
   if (s.device == Device::cuda && !torch::cuda::is_available())
-    throw Error("CUDA was requested but this libtorch has no usable CUDA device.");
+    throw Error(ErrorCode::cuda_unavailable);
   if (s.device == Device::cpu || !torch::cuda::is_available()) return at::Device(at::kCPU);
   // The GPU's fast paths: cuDNN picks the fastest convolution for each scale's shape
   // (shapes repeat for every step of a scale), and fp32 products use TF32 tensor cores.
@@ -283,9 +292,9 @@ Result transfer(const Image& content, const std::vector<Image>& styles, const Se
     result.style_share = run.style_share();
     return result;
   } catch (const c10::Error& e) {
-    throw Error(std::string("The style transfer failed: ") + e.what_without_backtrace());
+    throw Error(ErrorCode::torch_failure, {e.what_without_backtrace()});
   } catch (const std::bad_alloc&) {
-    throw Error("The style transfer ran out of memory: try a smaller size.");
+    throw Error(ErrorCode::out_of_memory);
   }
 }
 

@@ -17,11 +17,9 @@ at::Tensor from_file(const std::string& path, const safetensors::Header& header,
                      const std::string& name, std::vector<int64_t> shape) {
   auto it = header.tensors.find(name);
   if (it == header.tensors.end())
-    throw Error("Weights file '" + path + "' lacks tensor '" + name +
-                "': it is not a torchvision VGG-19.");
+    throw Error(ErrorCode::weights_not_vgg19, {path, name});
   if (it->second.shape != shape)
-    throw Error("Weights file '" + path + "': tensor '" + name +
-                "' has the wrong shape for VGG-19.");
+    throw Error(ErrorCode::weights_wrong_vgg19_shape, {path, name});
   std::vector<float> values = safetensors::read_f32(path, header, name);
   return at::from_blob(values.data(), shape, at::kFloat).clone();
 }
@@ -29,7 +27,7 @@ at::Tensor from_file(const std::string& path, const safetensors::Header& header,
 int deepest(const std::vector<std::string>& layers) {
   int last = -1;
   for (const std::string& layer : layers) last = std::max(last, vgg_layer_index(layer));
-  if (last < 0) throw Error("No known VGG-19 layer requested.");
+  if (last < 0) throw Error(ErrorCode::no_known_layer);
   return last;
 }
 

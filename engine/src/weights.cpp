@@ -5,6 +5,9 @@
 
 #include "neural_style/error.h"
 
+// Marks the hint for the plug-in's catalogues, as in error.cpp.
+#define N_(text) text
+
 #ifndef NEURAL_STYLE_MODELS_DIR
 #define NEURAL_STYLE_MODELS_DIR "/usr/local/share/neural-style/models"
 #endif
@@ -37,16 +40,24 @@ std::string find_weights(const std::string& explicit_path) {
   std::string named = explicit_path;
   if (const char* env = std::getenv(kWeightsEnv); named.empty() && env && *env) named = env;
   if (!named.empty() && !std::filesystem::is_regular_file(named, error))
-    throw Error("Weights file '" + named + "' does not exist.");
+    throw Error(ErrorCode::weights_missing, {named});
   for (const std::string& candidate : weights_candidates(explicit_path))
     if (std::filesystem::is_regular_file(candidate, error)) return candidate;
   return "";
 }
 
+const char* weights_install_hint_format() {
+  // xgettext:c-format
+  return N_("No VGG-19 weights are installed, so the built-in network is used. For Gatys et "
+            "al.'s own network, install the VGG-19 weights once with: %s");
+}
+
+std::string weights_install_command() {
+  return "python3 " NEURAL_STYLE_MODELS_DIR "/fetch_weights.py";
+}
+
 std::string weights_install_hint() {
-  return "No VGG-19 weights are installed, so the built-in network is used. For Gatys et "
-         "al.'s own network, install the VGG-19 weights once with: python3 " NEURAL_STYLE_MODELS_DIR
-         "/fetch_weights.py";
+  return fill_format(weights_install_hint_format(), {weights_install_command()});
 }
 
 }  // namespace neural_style

@@ -365,7 +365,7 @@ Result fake_work(const ProgressCallback& progress, int fail_at) {
     p.seconds_elapsed = step * 0.1;
     p.seconds_left = 83;
     p.snapshot = [&image] { return image; };
-    if (step == fail_at) throw Error("The style transfer ran out of memory: try a smaller size.");
+    if (step == fail_at) throw Error(ErrorCode::out_of_memory);
     if (!progress(p)) {
       Result result;
       result.image = image;

@@ -69,8 +69,9 @@ struct MemoryPlan {
   std::vector<Scale> scales;  // plan_scales()'s, each with its tiles and history
 };
 
-// The memory a run may use by default: a share of the machine's total memory (not of
+// The memory a run may use by default: this share of the machine's total memory (not of
 // what is free at the moment, so that a rerun makes the same tiles and the same pixels).
+inline constexpr double kDefaultMemoryShare = 0.5;
 double default_memory_budget();
 
 // The scales of a run on a width x height content with these styles (at their own

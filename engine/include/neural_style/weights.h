@@ -21,7 +21,10 @@ std::vector<std::string> weights_candidates(const std::string& explicit_path);
 // An explicit path that does not exist is an Error, not a silent fallback.
 std::string find_weights(const std::string& explicit_path);
 
-// One sentence telling the user how to install the real weights.
+// One sentence telling the user how to install the real weights: the format (English,
+// a msgid of the plug-in's catalogues) with the command in place of its %s.
 std::string weights_install_hint();
+const char* weights_install_hint_format();
+std::string weights_install_command();
 
 }  // namespace neural_style
