@@ -17,6 +17,9 @@ class MemoryReuse {
   MemoryReuse(const MemoryReuse&) = delete;
   MemoryReuse& operator=(const MemoryReuse&) = delete;
 
+  // The blocks held (in use and kept) stay within this multiple of the most in use at once.
+  static constexpr double kHeldOverPeak = 1.5;
+
   // Frees the kept blocks: call when the sizes change (a new scale), so that blocks of
   // the old sizes do not add to the peak memory.
   void release_kept();
