@@ -65,8 +65,6 @@ void update(ItemId drawable, const Region& region);
 void attach_text_parasite(ItemId item, const char* name, const std::string& text);
 
 // --- The plug-in's own memory ----------------------------------------------------------
-// GIMP's profile folder, where the plug-in keeps files of its own.
-std::string profile_directory();
 // Bytes kept under `key` for the rest of the GIMP session, never saved (GIMP 2.10: its
 // plug-in data; GIMP 3, which has none: a global parasite that is not persistent).
 std::optional<std::string> session_value(const char* key);

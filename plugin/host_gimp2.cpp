@@ -88,8 +88,6 @@ void attach_text_parasite(ItemId item, const char* name, const std::string& text
   gimp_parasite_free(parasite);
 }
 
-std::string profile_directory() { return gimp_directory(); }
-
 std::optional<std::string> session_value(const char* key) {
   const gint size = gimp_get_data_size(key);
   if (size <= 0) return std::nullopt;

@@ -99,8 +99,6 @@ void attach_text_parasite(ItemId id, const char* name, const std::string& text) 
   gimp_parasite_free(parasite);
 }
 
-std::string profile_directory() { return gimp_directory(); }
-
 std::optional<std::string> session_value(const char* key) {
   GimpParasite* parasite = gimp_get_parasite(key);
   if (!parasite) return std::nullopt;

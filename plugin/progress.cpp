@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include "host.h"
+#include "neural_style/speed.h"
 #include "text.h"
 
 namespace neural_style::plugin {
@@ -70,7 +71,12 @@ std::string progress_text(const Progress& p) {
   return text;
 }
 
-void start_progress() { host::progress_start(_("Neural style transfer")); }
+void start_progress(const Settings& settings) {
+  // TRANSLATORS: the progress text of the first run on a computer, before the run starts.
+  host::progress_start(precision_needs_measuring(settings)
+                           ? _("Measuring this computer's speed (once, a few seconds)…")
+                           : _("Neural style transfer"));
+}
 
 ProgressCallback progress_in_gimp() { return ProgressBar(); }
 

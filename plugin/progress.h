@@ -22,8 +22,9 @@ class ProgressMeter {
 // "Scale 2 of 4 (256×192), iteration 57 of 300, 1:23 left", translated.
 std::string progress_text(const Progress& p);
 
-// Shows the progress bar; call before the engine starts (it reports after each step).
-void start_progress();
+// Shows the progress bar; call before the engine starts (it reports after each step). Its
+// first text says so when the run will first measure this computer's speed.
+void start_progress(const Settings& settings);
 
 // A callback for neural_style::transfer that drives the bar, on the main thread only. It
 // never asks to stop: cancelling from GIMP's progress bar ends the whole plug-in process.

@@ -116,7 +116,7 @@ std::vector<ItemId> stylise(ImageId image, const std::vector<ItemId>& drawables,
   const std::vector<Job> jobs = prepare_jobs(image, drawables, arguments, random_features_told);
   std::vector<Result> results;
   for (const Job& job : jobs) {
-    start_progress();
+    start_progress(job.settings);
     results.push_back(run_job(job, progress_in_gimp()));
   }
   return write_results(jobs, std::move(results));

@@ -4,15 +4,13 @@
 
 #include <algorithm>
 #include <cmath>
-#include <fstream>
-#include <locale>
 #include <optional>
-#include <sstream>
 
 #include "engine_messages.h"
 #include "failure.h"
 #include "host.h"
 #include "neural_style/plan.h"
+#include "neural_style/speed.h"
 #include "stylise.h"
 #include "text.h"
 
@@ -20,38 +18,6 @@ namespace neural_style::ui {
 namespace {
 
 constexpr double kGigabyte = 1e9;
-
-std::string cache_path() {
-  gchar* path = g_build_filename(plugin::host::profile_directory().c_str(),
-                                 "neural-style-calibration", nullptr);
-  std::string result = path;
-  g_free(path);
-  return result;
-}
-
-// What the step cost depends on besides the CPU: the engine (new versions may be faster)
-// and the threads it gets (all cores, the default).
-std::string cache_key() {
-  return plugin::printf_text("version=%s threads=%u", NEURAL_STYLE_VERSION,
-                             std::thread::hardware_concurrency());
-}
-
-// The file holds one line: the key, a tab, the seconds per megapixel-step.
-std::optional<double> cached_step_cost(const std::string& path, const std::string& key) {
-  std::ifstream file(path);
-  std::string line;
-  if (!std::getline(file, line) || line.rfind(key + "\t", 0) != 0) return std::nullopt;
-  std::istringstream value(line.substr(key.size() + 1));
-  value.imbue(std::locale::classic());
-  double cost = 0;
-  if (value >> cost && cost > 0) return cost;
-  return std::nullopt;
-}
-
-void cache_step_cost(const std::string& path, const std::string& key, double cost) {
-  const std::string text = key + "\t" + plugin::exact_number(cost) + "\n";
-  g_file_set_contents(path.c_str(), text.c_str(), -1, nullptr);
-}
 
 std::string time_text(const MemoryPlan& plan, const Calibration& calibration) {
   // At one second per megapixel-step, the estimate counts megapixel-steps.
@@ -81,29 +47,31 @@ std::string memory_text(const MemoryPlan& plan) {
 
 }  // namespace
 
-Calibration::Calibration() {
-  const std::string path = cache_path(), key = cache_key();
-  if (const std::optional<double> cost = cached_step_cost(path, key)) {
-    step_cost_ = *cost;
-    state_ = State::ready;
+Calibration::Calibration() : settings_(plugin::engine_settings({}, 0, plugin::weights_for_run())) {
+  try {
+    if (const std::optional<Speed> known = cached_speed(settings_)) {
+      step_cost_ = known->step_cost;
+      state_ = State::ready;
+      return;
+    }
+  } catch (const std::exception&) {
+    state_ = State::failed;  // the dialog says "unknown"; a run would report the error
     return;
   }
-  worker_ = std::thread(&Calibration::measure, this, path, key);
+  worker_ = std::thread(&Calibration::measure, this);
 }
 
 Calibration::~Calibration() {
   if (worker_.joinable()) worker_.join();
 }
 
-// On the worker thread: no GTK and no libgimp, hence the file's path and key are settled
-// before. The file is written here, since the dialog may be gone by the end.
-void Calibration::measure(const std::string& path, const std::string& key) {
+// On the worker thread: no GTK and no libgimp. The engine keeps the result in its cache.
+void Calibration::measure() {
   try {
-    step_cost_ = measure_step_cost(plugin::engine_settings({}, 0, plugin::weights_for_run()));
-    cache_step_cost(path, key, step_cost_);
+    step_cost_ = speed(settings_).step_cost;
     state_ = State::ready;
   } catch (const std::exception&) {
-    state_ = State::failed;  // the dialog says "unknown"; a run would report the error
+    state_ = State::failed;
   }
 }
 

@@ -9,14 +9,15 @@
 
 #include "arguments.h"
 #include "host.h"
+#include "neural_style/settings.h"
 
 namespace neural_style::ui {
 
-// Seconds per megapixel-step on this machine (see neural_style::measure_step_cost). The
-// first one ever constructed measures it on a worker thread, a second or two on a fast
-// CPU, and keeps it in the GIMP profile for the next ones; a new plug-in version or
-// another thread count measures anew. Keep it beyond the dialog that shows the estimate:
-// the destructor waits for a measurement in progress.
+// Seconds per megapixel-step on this machine, at the precision a run uses there
+// (neural_style::speed): from the engine's speed cache, shared with the CLI and the other
+// GIMP, or measured on a worker thread (a few seconds) when the cache lacks it. Keep it
+// beyond the dialog that shows the estimate: the destructor waits for a measurement in
+// progress.
 class Calibration {
  public:
   enum class State { measuring, ready, failed };
@@ -30,7 +31,9 @@ class Calibration {
   double step_cost() const { return step_cost_; }  // valid when ready
 
  private:
-  void measure(const std::string& path, const std::string& key);
+  void measure();
+
+  const Settings settings_;
 
   std::atomic<State> state_{State::measuring};
   std::atomic<double> step_cost_{0};

@@ -186,7 +186,7 @@ bool wait_for_end(RunWindow& w) {
 std::optional<std::vector<Result>> watch_jobs(const std::vector<plugin::Job>& jobs) {
   std::vector<Result> results;
   for (const plugin::Job& job : jobs) {
-    plugin::start_progress();
+    plugin::start_progress(job.settings);
     std::optional<Result> result = watch_transfer(
         plugin::result_name(job),
         [&job](const ProgressCallback& progress) { return plugin::run_job(job, progress); },

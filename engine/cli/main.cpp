@@ -10,6 +10,7 @@
 
 #include "image_files.h"
 #include "neural_style/process.h"
+#include "neural_style/speed.h"
 #include "neural_style/transfer.h"
 #include "neural_style/weights.h"
 #include "options.h"
@@ -57,6 +58,9 @@ int run(const cli::Options& o) {
   for (const std::string& path : o.styles) styles.push_back(cli::load_image(path));
   if (find_weights(o.settings.weights_path).empty())
     std::cerr << weights_install_hint() << "\n";
+  if (precision_needs_measuring(o.settings))
+    std::cerr << "Measuring this machine's speed to choose the precision (once; a few seconds; "
+                 "cached in " << speed_cache_path() << ").\n";
   std::signal(SIGINT, on_interrupt);
   const Result result = transfer(content, styles, o.settings, show_progress);
   if (isatty(STDERR_FILENO)) std::cerr << "\n";

@@ -245,7 +245,7 @@ std::string usage() {
        number_text(100 * kDefaultMemoryShare) + "% of this machine's memory)");
   line(out, "    --device NAME", choices(kDevices, d.device));
   line(out, "    --precision NAME",
-       choices(kPrecisions, d.precision, ": bf16 on CPUs with AMX, else fp32"));
+       choices(kPrecisions, d.precision, ": the faster here, measured once per machine"));
   line(out, "    --style-layers L,L", "VGG-19 layers whose Gram matrices define the style" + n +
        joined(d.style_layers) + ")");
   line(out, "    --content-layer L", std::string("layer that defines the content") + n +

@@ -104,6 +104,8 @@ constexpr Formats kFormats = {
        "save (.png, .jpg, .tif, ...)."),
     // xgettext:c-format
     N_("Cannot write '%s': %s."),
+    // xgettext:c-format
+    N_("%s must be fp32 or bf16, not '%s'."),
 };
 
 // The argument a directive at format[at] ('%') names, and where the directive ends; or

@@ -1,10 +1,17 @@
-// What the processor offers, for choices that only pay off on some hardware.
+// What the processor is, for choices that only pay off on some hardware.
 #pragma once
+
+#include <string>
 
 namespace neural_style {
 
-// AMX with bfloat16 tiles (Sapphire Rapids and later): there a bf16 network runs about
-// 2-3x faster than fp32; without it bf16 is slower than fp32.
-bool cpu_has_amx_bf16();
+// Whether oneDNN has a bf16 convolution path here worth timing: AVX-512 (F, DQ, BW, VL),
+// native with AVX512-BF16 or AMX, emulated without. Elsewhere (AVX2) bf16 runs oneDNN's
+// reference code, about 100x slower than fp32: not worth the seconds of timing it.
+bool cpu_may_run_bf16_fast();
+
+// The processor's model name and a digest of its feature flags (Linux's /proc/cpuinfo):
+// what identifies the speed of a machine, for the speed cache's key.
+std::string cpu_identity();
 
 }  // namespace neural_style

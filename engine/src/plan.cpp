@@ -1,14 +1,12 @@
 #include "neural_style/plan.h"
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <fstream>
 #include <sstream>
 #include <string>
 
 #include "neural_style/error.h"
-#include "neural_style/transfer.h"
 #include "builtin_layers.h"
 #include "receptive_field.h"
 #include "vgg_layers.h"
@@ -64,24 +62,6 @@ std::vector<Scale> plan_scales(int width, int height, const Settings& settings) 
                  std::to_string(kMinSide)});
   if (!settings.multi_scale) return {{w, h, settings.iterations}};
   return coarse_to_fine(w, h, settings.iterations);
-}
-
-double measure_step_cost(const Settings& settings) {
-  constexpr int kSide = 256, kWarmup = 2, kMeasured = 3;
-  Image pattern(kSide, kSide, 3);
-  for (std::size_t i = 0; i < pattern.pixels.size(); ++i)
-    pattern.pixels[i] = 0.5f + 0.4f * std::sin(0.37f * static_cast<float>(i % 997));
-  Settings s = settings;
-  s.size = kSide;
-  s.iterations = kWarmup + kMeasured;
-  s.multi_scale = false;
-  std::chrono::steady_clock::time_point start;
-  transfer(pattern, {pattern}, s, [&](const Progress& p) {
-    if (p.iteration == kWarmup) start = std::chrono::steady_clock::now();
-    return true;
-  });
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  return seconds / kMeasured / (kSide * kSide / 1e6);
 }
 
 namespace {

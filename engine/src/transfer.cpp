@@ -13,11 +13,11 @@
 #include <thread>
 
 #include "builtin_network.h"
-#include "hardware.h"
 #include "image_tensor.h"
 #include "memory_reuse.h"
 #include "objective.h"
 #include "neural_style/plan.h"
+#include "neural_style/speed.h"
 #include "neural_style/weights.h"
 #include "vgg.h"
 
@@ -218,9 +218,9 @@ at::Device pick_device(const Settings& s) {
 }
 
 at::ScalarType pick_dtype(const Settings& s, at::Device device) {
-  if (s.precision == Precision::fp32) return at::kFloat;
   if (s.precision == Precision::bf16) return at::kBFloat16;
-  return device.is_cpu() && cpu_has_amx_bf16() ? at::kBFloat16 : at::kFloat;
+  if (s.precision == Precision::fp32 || !device.is_cpu()) return at::kFloat;
+  return run_precision(s) == Precision::bf16 ? at::kBFloat16 : at::kFloat;
 }
 
 std::unique_ptr<Network> load_network(const Settings& s, std::string& path) {

@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "neural_style/error.h"
+#include "user_folders.h"
 
 // Marks the hint for the plug-in's catalogues, as in error.cpp.
 #define N_(text) text
@@ -13,22 +14,12 @@
 #endif
 
 namespace neural_style {
-namespace {
-
-std::string user_data_dir() {
-  if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) return xdg;
-  if (const char* home = std::getenv("HOME"); home && *home)
-    return std::string(home) + "/.local/share";
-  return "";
-}
-
-}  // namespace
 
 std::vector<std::string> weights_candidates(const std::string& explicit_path) {
   std::vector<std::string> candidates;
   if (!explicit_path.empty()) candidates.push_back(explicit_path);
   if (const char* env = std::getenv(kWeightsEnv); env && *env) candidates.push_back(env);
-  if (std::string data = user_data_dir(); !data.empty())
+  if (std::string data = user_folder("XDG_DATA_HOME", ".local/share"); !data.empty())
     candidates.push_back(data + "/neural-style/" + kWeightsFile);
   candidates.push_back(std::string(NEURAL_STYLE_MODELS_DIR) + "/" + kWeightsFile);
   return candidates;

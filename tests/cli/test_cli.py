@@ -272,6 +272,24 @@ class Options(CliCase):
         # bf16 convolutions round differently: other pixels, unless it was fp32 after all.
         self.assertNotEqual(results["fp32"], results["bf16"])
 
+    def test_automatic_precision_is_measured_once_and_said(self):
+        self.env.pop("NEURAL_STYLE_PRECISION", None)  # meson's test setup pins it
+        self.env["XDG_CACHE_HOME"] = self.path("cache")
+        first, second = (self.stylise("--device", "cpu") for _ in range(2))
+        for done in (first, second):
+            self.assertEqual(done.returncode, 0, done.stderr)
+        self.assertIn("Measuring this machine's speed", first.stderr)
+        self.assertNotIn("Measuring", second.stderr)
+        with open(self.path("cache/gimp-neural-style/speed")) as cache:
+            choice = re.search(r"\tchoice=(fp32|bf16) ", cache.read())
+        self.assertIsNotNone(choice)
+        for done in (first, second):  # the measured choice is the one used
+            self.assertEqual(SUMMARY.search(done.stderr).group(5), choice.group(1), done.stderr)
+        self.env["NEURAL_STYLE_PRECISION"] = "fp16"
+        done = self.stylise()
+        self.assertEqual(done.returncode, 1, done.stderr)
+        self.assertIn("NEURAL_STYLE_PRECISION must be fp32 or bf16, not 'fp16'", done.stderr)
+
     def threaded(self, threads, name):
         """Pixels and the peak thread count of a run on `threads` threads."""
         command = self.command("--content", self.content, "--style", self.style,

@@ -18,6 +18,7 @@
 #include "caught_error.h"
 #include "neural_style/error.h"
 #include "neural_style/plan.h"
+#include "neural_style/speed.h"
 #include "neural_style/transfer.h"
 #include "neural_style/weights.h"
 #include "objective.h"
@@ -194,6 +195,16 @@ const std::vector<Provocation>& provocations() {
       {ErrorCode::weights_wrong_vgg19_shape, load_vgg_with_wrong_shape},
       {ErrorCode::file_unwritable,
        [] { safetensors::write_f32((scratch() / "no/such/dir/x").string(), {}); }},
+      {ErrorCode::precision_variable_invalid, [] {
+         setenv(kPrecisionVariable, "fp16", 1);
+         try {
+           run_precision(Settings{});
+         } catch (...) {
+           unsetenv(kPrecisionVariable);
+           throw;
+         }
+         unsetenv(kPrecisionVariable);
+       }},
   };
   return all;
 }

@@ -67,6 +67,8 @@ enum class ErrorCode {
   image_file_unreadable,       // path
   image_file_unsavable,        // path
   image_file_not_renamed,      // path, the system's reason
+  // The speed cache (speed.h).
+  precision_variable_invalid,  // the variable's name, its value
   count
 };
 

@@ -45,11 +45,6 @@ std::pair<int, int> fit_longest(int width, int height, int longest);
 // size is too small to stylise.
 std::vector<Scale> plan_scales(int width, int height, const Settings& settings);
 
-// Seconds one optimisation step costs per megapixel on this machine, with these
-// settings' device, precision and threads: measured by running a few steps at 256 px
-// (a second or two). Cache it: it does not change while the machine does not.
-double measure_step_cost(const Settings& settings);
-
 // Arithmetic of one optimisation step on a width x height image with the pre-trained
 // VGG-19 or the built-in network: the convolutions up to the deepest layer in use,
 // forward and backward to the pixels, and the Gram products.

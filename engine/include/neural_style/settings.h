@@ -11,7 +11,7 @@ enum class Optimizer { lbfgs, adam };
 enum class Init { content, noise };
 enum class Device { automatic, cpu, cuda };
 // bf16 runs the network in bfloat16 (Grams, losses and the optimiser stay fp32). Automatic
-// picks it only where it is faster: CPUs with AMX.
+// picks it only where it is measured faster (speed.h).
 enum class Precision { automatic, fp32, bf16 };
 
 // Limits the front ends share, so a value is refused with the same words everywhere.
