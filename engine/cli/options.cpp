@@ -17,7 +17,7 @@ enum Key {
   kContent = 'c', kStyle = 's', kOutput = 'o', kHelp = 'h', kMix = 256, kSize, kIterations,
   kStyleWeight, kContentWeight, kTvWeight, kStyleScale, kPreserveColors, kSeed, kOptimizer,
   kInit, kWeights, kThreads, kDevice, kVersion, kSingleScale, kPrecision, kStyleLayers,
-  kContentLayer, kMemory,
+  kContentLayer, kMemory, kConvergence,
 };
 
 const option kOptions[] = {
@@ -43,6 +43,7 @@ const option kOptions[] = {
     {"style-layers", required_argument, nullptr, kStyleLayers},
     {"content-layer", required_argument, nullptr, kContentLayer},
     {"memory", required_argument, nullptr, kMemory},
+    {"convergence", required_argument, nullptr, kConvergence},
     {"help", no_argument, nullptr, kHelp},
     {"version", no_argument, nullptr, kVersion},
     {nullptr, 0, nullptr, 0},
@@ -114,6 +115,7 @@ void apply(Options& o, int key, const char* arg) {
     case kMix: s.style_mix = to_double(arg, "mix"); break;
     case kSize: s.size = to_int(arg, "size"); break;
     case kIterations: s.iterations = to_int(arg, "iterations"); break;
+    case kConvergence: s.convergence = to_double(arg, "convergence"); break;
     case kStyleWeight: s.style_weight = to_double(arg, "style-weight"); break;
     case kContentWeight: s.content_weight = to_double(arg, "content-weight"); break;
     case kTvWeight: s.tv_weight = to_double(arg, "tv-weight"); break;
@@ -222,6 +224,9 @@ std::string usage() {
        "; the output keeps the content's size");
   line(out, "    --iterations N", "optimisation steps over all scales, 1.." +
        number_text(kMaxIterations) + n + number_text(d.iterations) + ")");
+  line(out, "    --convergence F", "a scale ends early once its loss falls by less than this "
+       "share per step (over " + number_text(kConvergenceWindow) + " steps), 0..1; 0 = every "
+       "step" + n + number_text(d.convergence) + ")");
   line(out, "    --style-weight W", "strength of the style, > 0 up to " +
        number_text(kMaxWeight) + n + number_text(d.style_weight) + ")");
   line(out, "    --content-weight W", "how much of the content's structure to keep, 0.." +

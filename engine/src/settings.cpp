@@ -37,6 +37,8 @@ void validate(const Settings& s) {
     throw Error(ErrorCode::size_out_of_range, {number_text(kMinSide), number_text(kMaxSize)});
   if (!(s.memory >= 0 && s.memory <= kMaxMemory))
     throw Error(ErrorCode::memory_out_of_range, {number_text(kMaxMemory)});
+  if (!(s.convergence >= 0 && s.convergence <= 1))
+    throw Error(ErrorCode::weight_out_of_range, {"convergence", "1"});
   if (s.iterations < 1 || s.iterations > kMaxIterations)
     throw Error(ErrorCode::iterations_out_of_range, {number_text(kMaxIterations)});
   if (s.threads < 0 || s.threads > kMaxThreads)

@@ -86,6 +86,8 @@ class Run {
 
  private:
   std::unique_ptr<torch::optim::Optimizer> optimizer(const at::Tensor& image, int history) const;
+  bool converged(const std::vector<double>& totals) const;
+  void pass_on(int unused);
   bool report(const at::Tensor& image, double step_seconds, int tile = 0, int tiles = 0);
 
   const Network& net_;
@@ -111,6 +113,31 @@ std::unique_ptr<torch::optim::Optimizer> Run::optimizer(const at::Tensor& image,
   return std::make_unique<torch::optim::LBFGS>(
       std::vector<at::Tensor>{image},
       torch::optim::LBFGSOptions(1.0).max_iter(1).history_size(history));
+}
+
+// Whether the loss fell by less than settings.convergence per step over the last window of
+// steps (or rose: then it is not going anywhere either).
+bool Run::converged(const std::vector<double>& totals) const {
+  const std::size_t n = totals.size();
+  if (s_.convergence <= 0 || n <= kConvergenceWindow) return false;
+  const double before = totals[n - 1 - kConvergenceWindow];
+  return before - totals[n - 1] < s_.convergence * kConvergenceWindow * std::abs(before);
+}
+
+// Ends the current scale `unused` steps early and gives the next scale as many steps as
+// take the same time there (its steps cost more), so a run never takes longer than its
+// budget and the finer scales, which decide the picture, get the time. The last scale's
+// unused steps end the run early. The time left follows from the new plan.
+void Run::pass_on(int unused) {
+  Scale& here = scales_[scale_index_];
+  here.iterations -= unused;
+  total_ -= unused;
+  if (scale_index_ + 1 == scales_.size()) return;
+  Scale& next = scales_[scale_index_ + 1];
+  const auto cost = [](const Scale& s) { return double(s.width) * s.height * s.work; };
+  const int extra = static_cast<int>(unused * cost(here) / cost(next));
+  next.iterations += extra;
+  total_ += extra;
 }
 
 bool Run::optimise(at::Tensor& image, const at::Tensor& content,
@@ -142,7 +169,10 @@ bool Run::optimise(at::Tensor& image, const at::Tensor& content,
     opt->zero_grad();
     return at::scalar_tensor(objective.evaluate(x, step_losses, between_tiles));
   };
-  for (int i = 0; i < scale.iterations; ++i) {
+  // This scale's steps: its budget, and what converged scales before it passed on.
+  const int planned = scales_[scale_index_].iterations;
+  std::vector<double> totals;
+  for (int i = 0; i < planned; ++i) {
     const auto begin = Clock::now();
     try {
       if (s_.optimizer == Optimizer::lbfgs) {
@@ -162,10 +192,14 @@ bool Run::optimise(at::Tensor& image, const at::Tensor& content,
     last_good = x.detach().clamp(0, 1);
     losses_ = step_losses;
     ++done_;
+    totals.push_back(step_losses.total);
+    const bool done = converged(totals);
+    if (done) pass_on(planned - i - 1);  // before the report, which shows the new plan
     if (!report(last_good, std::chrono::duration<double>(Clock::now() - begin).count())) {
       image = last_good;
       return false;
     }
+    if (done) break;
   }
   image = last_good;
   ++scale_index_;

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <numeric>
 #include <thread>
 
 #include "neural_style/plan.h"
@@ -43,10 +44,12 @@ Image style_image(int period = 6, bool red = true) {
 }
 
 // The device and the precision are pinned, so that neither a CUDA build of libtorch nor
-// an automatic precision choice can change the exact-equality checks.
+// an automatic precision choice can change the exact-equality checks; every step of the
+// budget is taken, so that tests may count them (the convergence stop has its own test).
 Settings fast(int iterations = 30) {
   Settings s;
   s.iterations = iterations;
+  s.convergence = 0;
   s.size = 0;
   s.seed = 42;
   s.weights_path.clear();
@@ -230,6 +233,34 @@ TEST_F(Transfer, MultiScalePlanCoversTheBudget) {
   EXPECT_EQ(scales, 3);  // 150, 212, 300 px: each about sqrt(2) larger
   EXPECT_EQ(widths, (std::vector<int>{150, 212, 300}));
   EXPECT_EQ(steps, 12);
+}
+
+// A scale whose loss has stopped falling ends early and gives its unused steps, as the
+// same time, to the next; the finest scale's unused steps end the run. The plan the
+// progress shows follows.
+TEST_F(Transfer, AConvergedScalePassesItsStepsOn) {
+  Settings s = fast(100);
+  s.convergence = 0.02;  // 2% a step: every scale here converges within its budget
+  const std::vector<Scale> plan = plan_scales(192, 128, s);
+  ASSERT_EQ(plan.size(), 2u);
+  std::vector<int> steps(plan.size(), 0), planned;
+  const Result r = transfer(content_image(192, 128), {style_image()}, s, [&](const Progress& p) {
+    if (p.tiles == 0) ++steps[p.scale - 1];
+    planned.push_back(p.iterations);
+    return true;
+  });
+  EXPECT_FALSE(r.stopped);
+  EXPECT_LT(r.iterations_done, s.iterations);
+  EXPECT_EQ(planned.back(), r.iterations_done);  // the plan shown ends where the run did
+  EXPECT_EQ(std::accumulate(steps.begin(), steps.end(), 0), r.iterations_done);
+  for (std::size_t i = 0; i < plan.size(); ++i)
+    EXPECT_GT(steps[i], kConvergenceWindow) << "scale " << i;  // never before a window
+  // The first scale stopped early; the second got its time as steps of its own.
+  EXPECT_LT(steps[0], plan[0].iterations);
+  EXPECT_GT(planned[steps[0]], planned[0] - (plan[0].iterations - steps[0]));
+
+  s.convergence = 0;  // off: every step of the budget
+  EXPECT_EQ(transfer(content_image(192, 128), {style_image()}, s).iterations_done, 100);
 }
 
 TEST_F(Transfer, PreserveColorsKeepsTheContentsChroma) {

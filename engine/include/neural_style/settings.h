@@ -27,6 +27,12 @@ inline constexpr int kMaxThreads = 1024;
 // The style pulls this many times as hard as the content (see transfer.cpp's balance):
 // painterly on the quality benchmark's panel while the subject stays (README.md).
 inline constexpr double kDefaultStyleWeight = 30.0;
+// A scale has converged when its loss fell by less than this share per step, on average
+// over the last kConvergenceWindow steps (L-BFGS plateaus for a few steps before it drops
+// again, so one step says little). A converged scale passes its unused steps on to the
+// next (transfer.cpp). The figures behind it are in README.md ("Convergence").
+inline constexpr double kDefaultConvergence = 1e-3;
+inline constexpr int kConvergenceWindow = 10;
 
 struct Settings {
   // The losses are normalised (see losses.h), so these weights mean the same at any
@@ -37,7 +43,8 @@ struct Settings {
   double style_mix = 0.0;     // share of the second style image, 0..1
   double style_scale = 1.0;   // style image size relative to the working size
   int size = 0;               // working size cap: longest side in pixels; 0 = the content's own
-  int iterations = 300;       // optimiser steps over all scales
+  int iterations = 300;       // optimiser steps over all scales, at most
+  double convergence = kDefaultConvergence;  // 0..1; 0: every step of the budget
   bool preserve_colors = false;
   bool multi_scale = true;    // coarse-to-fine from ~128 px; false: all steps at full size
   std::uint64_t seed = 0;
