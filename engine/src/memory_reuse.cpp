@@ -29,7 +29,7 @@ class ReusingAllocator final : public c10::Allocator {
     std::memcpy(dest, src, count);
   }
 
-  void install();
+  void install(std::size_t headroom);
   void uninstall();
   void release_kept();
   static MemoryReuse::Bytes bytes();
@@ -43,6 +43,7 @@ class ReusingAllocator final : public c10::Allocator {
 
   static std::mutex mutex_;
   static int users_;
+  static std::size_t headroom_;
   static c10::Allocator* previous_;
   static std::unordered_map<void*, std::size_t> in_use_;  // large blocks handed out
   static std::multimap<std::size_t, void*> kept_;          // large blocks freed, by size
@@ -51,6 +52,7 @@ class ReusingAllocator final : public c10::Allocator {
 
 std::mutex ReusingAllocator::mutex_;
 int ReusingAllocator::users_ = 0;
+std::size_t ReusingAllocator::headroom_ = 0;
 c10::Allocator* ReusingAllocator::previous_ = nullptr;
 std::unordered_map<void*, std::size_t> ReusingAllocator::in_use_;
 std::multimap<std::size_t, void*> ReusingAllocator::kept_;
@@ -101,17 +103,15 @@ void* ReusingAllocator::reuse(std::size_t bytes) {
 }
 
 // Frees kept blocks, largest first, so that with a new block of `bytes` the blocks held
-// stay within kHeldOverPeak times the most ever in use at once. Keeping blocks of every
-// size it has seen would raise the peak (3.8 instead of 3.0 GiB at 1024 px fp32); keeping
-// no more than the peak freed a block at nearly every size change, and a 512 px step still
-// zero-filled 470 MB of fresh pages (2.5 M page faults in 16 steps, a third of the CPU time
-// in the kernel; with half as much again, 0.5 M, and the same peak RSS at 1024 px; AMD
-// EPYC AVX-512).
-// Call with the mutex held.
+// stay within the most ever in use at once plus the headroom (at most half of that): reuse
+// never takes the run past its memory budget, which keeping blocks of every size it has
+// seen would (3.8 instead of 3.0 GiB at 1024 px fp32). Without the headroom a block went at
+// nearly every change of size, and a 512 px step zero-filled ~470 MB of fresh pages (2.5 M
+// page faults in 16 steps, a third of the CPU in the kernel; with it 0.5 M, and a quarter
+// less time; AMD EPYC AVX-512). Call with the mutex held.
 void ReusingAllocator::make_room(std::size_t bytes) {
-  const std::size_t limit =
-      std::max(static_cast<std::size_t>(MemoryReuse::kHeldOverPeak * double(peak_in_use_bytes_)),
-               in_use_bytes_ + bytes);
+  const std::size_t limit = std::max(
+      peak_in_use_bytes_ + std::min(peak_in_use_bytes_ / 2, headroom_), in_use_bytes_ + bytes);
   while (!kept_.empty() && in_use_bytes_ + kept_bytes_ + bytes > limit) {
     auto largest = std::prev(kept_.end());
     std::free(largest->second);
@@ -140,9 +140,10 @@ void ReusingAllocator::give_back(void* data) {
   std::free(data);
 }
 
-void ReusingAllocator::install() {
+void ReusingAllocator::install(std::size_t headroom) {
   std::lock_guard<std::mutex> lock(mutex_);
   if (users_++ > 0) return;
+  headroom_ = headroom;
   previous_ = c10::GetAllocator(c10::DeviceType::CPU);
   c10::SetAllocator(c10::DeviceType::CPU, this);
 }
@@ -176,7 +177,7 @@ MemoryReuse::Bytes ReusingAllocator::bytes() {
 
 MemoryReuse::Bytes MemoryReuse::bytes() { return ReusingAllocator::bytes(); }
 std::size_t MemoryReuse::smallest_kept() { return kMinKept; }
-MemoryReuse::MemoryReuse() { the_allocator.install(); }
+MemoryReuse::MemoryReuse(std::size_t headroom) { the_allocator.install(headroom); }
 MemoryReuse::~MemoryReuse() { the_allocator.uninstall(); }
 void MemoryReuse::release_kept() { the_allocator.release_kept(); }
 

@@ -12,13 +12,13 @@ namespace neural_style {
 
 class MemoryReuse {
  public:
-  MemoryReuse();   // installs the reusing allocator for CPU tensors; nests across threads
+  // Installs the reusing allocator for CPU tensors; nests across threads. `headroom`: bytes
+  // the run's memory plan leaves unused under its budget, which freed blocks may hold on
+  // top of the most in use at once (up to half as much again); the first user's counts.
+  explicit MemoryReuse(std::size_t headroom = 0);
   ~MemoryReuse();  // the last one ending restores the previous allocator, frees kept blocks
   MemoryReuse(const MemoryReuse&) = delete;
   MemoryReuse& operator=(const MemoryReuse&) = delete;
-
-  // The blocks held (in use and kept) stay within this multiple of the most in use at once.
-  static constexpr double kHeldOverPeak = 1.5;
 
   // Frees the kept blocks: call when the sizes change (a new scale), so that blocks of
   // the old sizes do not add to the peak memory.

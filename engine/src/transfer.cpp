@@ -306,7 +306,8 @@ Result transfer(const Image& content, const std::vector<Image>& styles, const Se
     resolved.content_layer = content_layer(settings, net->pretrained());
     result.content_layer = resolved.content_layer;
     Run run(*net, resolved, scales, progress);
-    MemoryReuse memory;
+    MemoryReuse memory(
+        static_cast<std::size_t>(std::max(0.0, memory_plan.budget - memory_plan.peak)));
     at::Tensor image;
     for (const Scale& scale : scales) {
       memory.release_kept();  // the previous scale's sizes
