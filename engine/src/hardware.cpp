@@ -51,4 +51,14 @@ std::string cpu_identity() {
   return identity.str();
 }
 
+std::string cpu_kind() {
+  const std::string flags = " " + cpuinfo_field("flags") + " ";
+  std::string have, lack;
+  for (const std::string flag : {"avx2", "avx512f", "avx512_bf16", "amx_bf16"}) {
+    std::string& list = flags.find(" " + flag + " ") != std::string::npos ? have : lack;
+    list += (list.empty() ? "" : " ") + flag;
+  }
+  return cpuinfo_field("model name") + ": " + have + (lack.empty() ? "" : ", no " + lack);
+}
+
 }  // namespace neural_style

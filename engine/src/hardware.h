@@ -14,4 +14,8 @@ bool cpu_may_run_bf16_fast();
 // what identifies the speed of a machine, for the speed cache's key.
 std::string cpu_identity();
 
+// The model name and which of the flags that decide the fast paths it has, for people
+// reading figures: "AMD EPYC: avx2 avx512f avx512_bf16, no amx_bf16".
+std::string cpu_kind();
+
 }  // namespace neural_style

@@ -20,6 +20,7 @@
 #include <ATen/ATen.h>
 #include <ATen/Parallel.h>
 
+#include "hardware.h"
 #include "neural_style/plan.h"
 #include "neural_style/presets.h"
 #include "neural_style/transfer.h"
@@ -88,20 +89,22 @@ double seconds_per_step(int side, int warmup, int measured, Precision precision,
 }
 
 // Wall time of each quality preset on a 1024x768 content, as a user runs it: network set-up
-// included, default settings otherwise.
+// included, default settings otherwise; and the steps taken of the budget (converged
+// scales end early).
 int time_presets() {
   Image content = pattern(1024, 7), style = pattern(512, 3);
   content.height = 768;
   content.pixels.resize(std::size_t(1024) * 768 * 3);
-  std::printf("%-10s %11s %10s %16s\n", "preset", "iterations", "seconds", "peak RSS (GiB)");
+  std::printf("%-10s %11s %6s %10s %16s\n", "preset", "iterations", "taken", "seconds",
+              "peak RSS (GiB)");
   for (const Preset& preset : kPresets) {
     Settings s;
     s.iterations = preset.iterations;
     const auto start = Clock::now();
     const Result r = transfer(content, {style}, s);
-    std::printf("%-10s %11d %10.1f %16.2f   (%s)\n", preset.name, preset.iterations,
-                std::chrono::duration<double>(Clock::now() - start).count(), peak_rss_gib(),
-                r.precision.c_str());
+    std::printf("%-10s %11d %6d %10.1f %16.2f   (%s)\n", preset.name, preset.iterations,
+                r.iterations_done, std::chrono::duration<double>(Clock::now() - start).count(),
+                peak_rss_gib(), r.precision.c_str());
     std::fflush(stdout);
   }
   return 0;
@@ -163,12 +166,15 @@ int main(int argc, char** argv) {
                     std::atoi(argv[5]), argc > 6 && std::string(argv[6]) == "single");
   const int measured = argc > 2 ? std::atoi(argv[2]) : 5;
   std::string sizes = argc > 1 ? argv[1] : "256,512";
-  std::printf("neural-style benchmark: %u cores, BLAS %s\n", std::thread::hardware_concurrency(),
-              sgemm_library().c_str());
+  std::printf("neural-style benchmark: %s; %u cores, BLAS %s\n", cpu_kind().c_str(),
+              std::thread::hardware_concurrency(), sgemm_library().c_str());
   at::set_num_threads(static_cast<int>(std::thread::hardware_concurrency()));
-  const double peak32 = matmul_peak(at::kFloat), peak16 = matmul_peak(at::kBFloat16);
-  std::printf("matrix-multiply peak: fp32 %.0f GFLOP/s, bf16 %.0f GFLOP/s\n", peak32 / 1e9,
-              peak16 / 1e9);
+  // Without a bf16 path oneDNN runs reference code, a minute for this product.
+  const bool bf16 = cpu_may_run_bf16_fast();
+  const double peak32 = matmul_peak(at::kFloat), peak16 = bf16 ? matmul_peak(at::kBFloat16) : 0;
+  std::printf("matrix-multiply peak: fp32 %.0f GFLOP/s, bf16 %s\n", peak32 / 1e9,
+              bf16 ? (std::to_string(std::lround(peak16 / 1e9)) + " GFLOP/s").c_str()
+                   : "not measured (no AVX-512: no bf16 path)");
   std::printf("%6s %8s %10s %8s %16s %8s %14s\n", "size", "GFLOP", "fp32 s/it", "of peak",
               "automatic s/it", "of peak", "peak RSS (GiB)");
   Result fp32, automatic;
