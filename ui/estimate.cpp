@@ -31,7 +31,11 @@ std::string time_text(const MemoryPlan& plan, const Calibration& calibration) {
     case Calibration::State::ready:
       break;
   }
-  return plugin::printf_text(_("about %s"),
+  // The whole budget's time: scales that converge sooner end sooner (transfer.cpp), by as
+  // much as half of Fine's budget, so this is a bound, and the progress bar's time left
+  // follows the run's own plan.
+  // TRANSLATORS: the time a run takes at most, e.g. "up to about 2 min".
+  return plugin::printf_text(_("up to about %s"),
                              duration_text(megapixel_steps * calibration.step_cost()).c_str());
 }
 

@@ -41,7 +41,7 @@ class Calibration {
 };
 
 struct Estimate {
-  std::string time;     // "about 2 min", "estimating…", or empty when a run cannot start
+  std::string time;     // "up to about 2 min", "estimating…", or empty when a run cannot start
   std::string memory;   // "about 1.2 GB of 21.0 GB available", or empty
   std::string problem;  // why a run with these settings cannot start, or empty
 };
