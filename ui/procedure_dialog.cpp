@@ -13,7 +13,6 @@
 #include "paintings.h"
 #include "network_hint.h"
 #include "presets.h"
-#include "procedure_config.h"
 
 namespace neural_style::ui {
 namespace {
@@ -41,7 +40,7 @@ struct DialogState {
 
 // The estimate and whether OK may start a run; the preset combo follows the numbers.
 void refresh(DialogState& s) {
-  const plugin::Arguments arguments = plugin::arguments_of(s.config);
+  const plugin::Arguments arguments = plugin::host::arguments_of(s.config);
   const Estimate e = estimate_run(s.image, s.drawable, arguments, *s.calibration);
   const std::string problem = s.network_problem.empty() ? e.problem : s.network_problem;
   gtk_label_set_text(GTK_LABEL(s.time), e.time.c_str());
@@ -123,7 +122,7 @@ GtkWidget* framed_box(GimpProcedureDialog* dialog, const char* id, const char* t
 
 // The preset combo, which is not a procedure argument, heads the Quality box.
 void add_preset_row(DialogState& s, GtkWidget* quality_box) {
-  const plugin::Arguments arguments = plugin::arguments_of(s.config);
+  const plugin::Arguments arguments = plugin::host::arguments_of(s.config);
   s.preset = preset_combo_new(arguments.iterations);
   gtk_widget_set_name(s.preset, kPresetName);
   gimp_help_set_help_data(s.preset, _("Sets the effort: the iterations"),
@@ -224,16 +223,16 @@ void show_thumbnails(GimpProcedureDialog* dialog) {
 // GIMP 2.10's dialog does, rather than an empty chooser and an OK that is off: another
 // layer, or failing that the first built-in painting (the chooser shows the content).
 void preselect_styles(const DialogState& s) {
-  const plugin::Arguments a = plugin::arguments_of(s.config);
+  const plugin::Arguments a = plugin::host::arguments_of(s.config);
   const plugin::ItemId style = plugin::default_style_layer(s.image, s.drawable, a.style_drawable);
   if (!plugin::host::is_style_layer(a.style_drawable)) {
-    plugin::set_layer_argument(s.config, "style-drawable",
-                               style != plugin::kNoLayer ? style : s.drawable);
+    plugin::host::set_layer_argument(s.config, "style-drawable",
+                                     style != plugin::kNoLayer ? style : s.drawable);
     if (style == plugin::kNoLayer && a.painting == plugin::kNoPainting)
       g_object_set(s.config, plugin::kPaintingArgument, plugin::kPaintings[0].id, nullptr);
   }
   if (a.style2_drawable != plugin::kNoLayer && !plugin::host::is_style_layer(a.style2_drawable))
-    plugin::set_layer_argument(s.config, "style2-drawable", plugin::kNoLayer);
+    plugin::host::set_layer_argument(s.config, "style2-drawable", plugin::kNoLayer);
 }
 
 // Before gimp_procedure_dialog_run's own handler, which would take any response but Reset
