@@ -4,8 +4,9 @@
 Installs the probe plug-in (dialog_probe.cpp, which links the real dialog code) with the
 built catalogues beside it, and runs it in gimp-console on a generated two-layer image,
 once in English and once in German. The probe operates every control, checks that each
-one edits its setting, and saves screenshots; this script counts its PASS/FAIL lines,
-checks the German run shows the German title, and prints the screenshots' paths.
+one edits its setting and shows the README's range and default (read here from its
+argument table), and saves screenshots; this script counts its PASS/FAIL lines, checks
+the German run shows the German title, and prints the screenshots' paths.
 """
 
 import argparse
@@ -27,6 +28,10 @@ LANGUAGES = ["en", "de"]
 RESULT_LINE = re.compile(r"^(PASS|FAIL) (.*)$")
 # The probe's last line (dialog_probe.cpp): the number of its FAIL lines.
 SUMMARY_LINE = re.compile(r"^(\d+) probe failures$", re.MULTILINE)
+# A numeric row of the README's argument table: name, type, "lowest…highest" (or "0, 1"),
+# an optional special value ", -1 = pick one", and the default in brackets.
+README_ROW = re.compile(r"^\| ([a-z0-9-]+) \| (?:INT32|FLOAT) \| (\S+?)(?:…|, )(\S+?)"
+                        r"(?:, (-?\d+) = [^(|]*?)? \((\S+)\) \|", re.MULTILINE)
 
 # Two plasma layers, the content active; then the probe on them.
 SCRIPT = """
@@ -38,8 +43,18 @@ SCRIPT = """
   (plug-in-plasma RUN-NONINTERACTIVE img content 1 2.5)
   (plug-in-plasma RUN-NONINTERACTIVE img style 2 2.5)
   (plug-in-neural-style-dialog-probe RUN-NONINTERACTIVE img content style {screenshots}
-                                     {language} {title} {painting}))
+                                     {language} {title} {painting} {readme}))
 """
+
+
+def documented(readme):
+    """The README's numeric arguments as "name lowest highest default;…": the range an
+    entry takes (down to the special value, if any) and the default."""
+    with open(readme, encoding="utf-8") as f:
+        rows = README_ROW.findall(f.read())
+    return ";".join("%s %r %r %r" % (name, min(float(low), float(special or low)), float(high),
+                                     float(default))
+                    for name, low, high, special, default in rows)
 
 
 def run_probe(args, x, root, language):
@@ -54,10 +69,10 @@ def run_probe(args, x, root, language):
                GIMP_TESTING_PLUGINDIRS=plugins + os.pathsep + args.system_plugins)
     env.pop("NEURAL_STYLE_WEIGHTS", None)
     title = translated("Neural Style Transfer", DOMAIN, env, args.locale_dir)
-    script = SCRIPT.format(screenshots=scheme_string(args.screenshots),
-                           language=scheme_string(language), title=scheme_string(title),
-                           painting=scheme_string(translated("The Starry Night", DOMAIN, env,
-                                                             args.locale_dir)))
+    script = SCRIPT.format(
+        screenshots=scheme_string(args.screenshots), language=scheme_string(language),
+        title=scheme_string(title), readme=scheme_string(documented(args.readme)),
+        painting=scheme_string(translated("The Starry Night", DOMAIN, env, args.locale_dir)))
     command = ["timeout", str(GIMP_TIMEOUT_S), args.gimp, "-i", "-d", "-f", "-n", "-c",
                "--batch-interpreter=plug-in-script-fu-eval", "-b", script, "-b", "(gimp-quit 0)"]
     done = subprocess.run(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
@@ -100,6 +115,7 @@ def tally(language, title, returncode, output):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("probe", help="the built probe plug-in")
+    parser.add_argument("--readme", required=True, help="the README, for its argument table")
     parser.add_argument("--gimp", default="gimp-console-2.10")
     parser.add_argument("--system-plugins", required=True, help="GIMP's own plug-ins folder")
     parser.add_argument("--locale-dir", required=True,
