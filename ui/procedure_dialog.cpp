@@ -20,8 +20,6 @@ namespace {
 
 // Picks up the end of the calibration, and memory freed or taken by other programs.
 constexpr guint kRefreshMilliseconds = 500;
-// Our Help button's response; GimpProcedureDialog's own Reset is 1.
-constexpr gint kResponseHelp = 100;
 
 struct DialogState {
   GimpProcedureConfig* config = nullptr;
