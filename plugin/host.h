@@ -12,10 +12,25 @@
 #include <string>
 #include <vector>
 
+#include "arguments.h"
+
+#if NEURAL_STYLE_GIMP == 3
+typedef struct _GimpProcedureConfig GimpProcedureConfig;  // libgimp's, not included here
+#endif
+
 namespace neural_style::plugin {
 
 using ItemId = std::int32_t;
 using ImageId = std::int32_t;
+
+#if NEURAL_STYLE_GIMP == 3
+// GIMP 3's arguments after GIMP 2.10's: a built-in painting as the style
+// (Arguments::painting), a choice of "none" or a painting's id, which the dialog shows as a
+// combo and the last values keep; and the memory budget in GB (Arguments::memory).
+inline constexpr const char* kPaintingArgument = "builtin-style";
+inline constexpr const char* kNoPaintingChoice = "none";
+inline constexpr const char* kMemoryArgument = "memory";
+#endif
 
 // A rectangle of a drawable or of the image, in its own pixel coordinates.
 struct Region {
@@ -75,6 +90,13 @@ void message(const std::string& text);
 void progress_start(const std::string& text);
 void progress_update(double fraction);
 void progress_text(const std::string& text);
+
+#if NEURAL_STYLE_GIMP == 3
+// --- GIMP 3's procedure config: the arguments of a run, and its last values ------------
+Arguments arguments_of(GimpProcedureConfig* config);
+// Sets the drawable argument `name` to `layer`, or to none for kNoLayer.
+void set_layer_argument(GimpProcedureConfig* config, const char* name, ItemId layer);
+#endif
 
 }  // namespace host
 }  // namespace neural_style::plugin

@@ -13,6 +13,35 @@ GimpDrawable* drawable(ItemId id) { return gimp_drawable_get_by_id(id); }
 GimpLayer* layer(ItemId id) { return gimp_layer_get_by_id(id); }
 GimpImage* image(ImageId id) { return gimp_image_get_by_id(id); }
 
+// One argument of the config, as the number Arguments keeps (drawables as their IDs).
+double config_value(GimpProcedureConfig* config, const ArgumentSpec& spec) {
+  switch (spec.type) {
+    case ArgumentType::drawable: {
+      GimpDrawable* drawable = nullptr;
+      g_object_get(config, spec.name, &drawable, nullptr);
+      const double id = drawable ? gimp_item_get_id(GIMP_ITEM(drawable)) : kNoLayer;
+      g_clear_object(&drawable);
+      return id;
+    }
+    case ArgumentType::int32: {
+      gint value = 0;
+      g_object_get(config, spec.name, &value, nullptr);
+      return value;
+    }
+    case ArgumentType::float64: {
+      gdouble value = 0;
+      g_object_get(config, spec.name, &value, nullptr);
+      return value;
+    }
+    case ArgumentType::boolean: {
+      gboolean value = FALSE;
+      g_object_get(config, spec.name, &value, nullptr);
+      return value ? 1 : 0;
+    }
+  }
+  return 0;
+}
+
 }  // namespace
 
 bool item_exists(ItemId id) { return gimp_item_id_is_valid(id); }
@@ -119,5 +148,19 @@ void message(const std::string& text) { gimp_message(text.c_str()); }
 void progress_start(const std::string& text) { gimp_progress_init(text.c_str()); }
 void progress_update(double fraction) { gimp_progress_update(fraction); }
 void progress_text(const std::string& text) { gimp_progress_set_text(text.c_str()); }
+
+Arguments arguments_of(GimpProcedureConfig* config) {
+  Arguments arguments;
+  for (const ArgumentSpec& spec : kArgumentSpecs)
+    set_argument_value(arguments, spec, config_value(config, spec));
+  // The choice's ids are the paintings' indices, and kNoPainting for none.
+  arguments.painting = gimp_procedure_config_get_choice_id(config, kPaintingArgument);
+  g_object_get(config, kMemoryArgument, &arguments.memory, nullptr);
+  return arguments;
+}
+
+void set_layer_argument(GimpProcedureConfig* config, const char* name, ItemId layer) {
+  g_object_set(config, name, layer == kNoLayer ? nullptr : drawable(layer), nullptr);
+}
 
 }  // namespace neural_style::plugin::host

@@ -69,7 +69,7 @@ std::optional<std::vector<ItemId>> run_in_mode(GimpProcedure* procedure, GimpRun
                                                GimpProcedureConfig* config, ImageId image,
                                                const std::vector<ItemId>& drawables) {
   if (mode != GIMP_RUN_INTERACTIVE) {
-    Arguments arguments = arguments_of(config);
+    Arguments arguments = host::arguments_of(config);
     if (mode == GIMP_RUN_WITH_LAST_VALS) arguments = with_remembered_styles(arguments);
     check_arguments(arguments);
     bool told = random_features_told();
@@ -84,7 +84,7 @@ std::optional<std::vector<ItemId>> run_in_mode(GimpProcedure* procedure, GimpRun
   if (!neural_style::ui::run_procedure_dialog(procedure, config, image, drawables.front(),
                                               calibration))
     return std::nullopt;
-  const Arguments arguments = arguments_of(config);
+  const Arguments arguments = host::arguments_of(config);
   check_arguments(arguments);
   remember_styles(arguments);
   // The dialog's network line has already said whether the real weights are installed.

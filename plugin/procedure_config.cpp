@@ -4,8 +4,6 @@
 #include <sstream>
 #include <string>
 
-#include "host.h"
-
 namespace neural_style::plugin {
 namespace {
 
@@ -13,66 +11,7 @@ namespace {
 constexpr const char* kToldKey = "neural-style-random-features-told";
 constexpr const char* kStylesKey = "neural-style-last-styles";
 
-double config_value(GimpProcedureConfig* config, const ArgumentSpec& spec) {
-  switch (spec.type) {
-    case ArgumentType::drawable: {
-      GimpDrawable* drawable = nullptr;
-      g_object_get(config, spec.name, &drawable, nullptr);
-      const double id = drawable ? gimp_item_get_id(GIMP_ITEM(drawable)) : kNoLayer;
-      g_clear_object(&drawable);
-      return id;
-    }
-    case ArgumentType::int32: {
-      gint value = 0;
-      g_object_get(config, spec.name, &value, nullptr);
-      return value;
-    }
-    case ArgumentType::float64: {
-      gdouble value = 0;
-      g_object_get(config, spec.name, &value, nullptr);
-      return value;
-    }
-    case ArgumentType::boolean: {
-      gboolean value = FALSE;
-      g_object_get(config, spec.name, &value, nullptr);
-      return value ? 1 : 0;
-    }
-  }
-  return 0;
-}
-
-// Sets one argument of `config` from its value in `arguments`.
-void set_config_argument(GimpProcedureConfig* config, const ArgumentSpec& spec,
-                         const Arguments& arguments) {
-  const double value = argument_value(arguments, spec);
-  switch (spec.type) {
-    case ArgumentType::drawable:
-      set_layer_argument(config, spec.name, static_cast<ItemId>(value));
-      break;
-    case ArgumentType::int32: g_object_set(config, spec.name, gint(value), nullptr); break;
-    case ArgumentType::float64: g_object_set(config, spec.name, gdouble(value), nullptr); break;
-    case ArgumentType::boolean:
-      g_object_set(config, spec.name, gboolean(value != 0), nullptr);
-      break;
-  }
-}
-
 }  // namespace
-
-void set_layer_argument(GimpProcedureConfig* config, const char* name, ItemId layer) {
-  g_object_set(config, name, layer == kNoLayer ? nullptr : gimp_drawable_get_by_id(layer),
-               nullptr);
-}
-
-Arguments arguments_of(GimpProcedureConfig* config) {
-  Arguments arguments;
-  for (const ArgumentSpec& spec : kArgumentSpecs)
-    set_argument_value(arguments, spec, config_value(config, spec));
-  // The choice's ids are the paintings' indices, and kNoPainting for none.
-  arguments.painting = gimp_procedure_config_get_choice_id(config, kPaintingArgument);
-  g_object_get(config, kMemoryArgument, &arguments.memory, nullptr);
-  return arguments;
-}
 
 void remember_styles(const Arguments& arguments) {
   host::set_session_value(kStylesKey, std::to_string(arguments.style_drawable) + " " +
@@ -87,9 +26,11 @@ Arguments with_remembered_styles(Arguments arguments) {
 }
 
 void restore_styles(GimpProcedureConfig* config) {
-  const Arguments arguments = with_remembered_styles(arguments_of(config));
+  const Arguments arguments = with_remembered_styles(host::arguments_of(config));
   for (const ArgumentSpec& spec : kArgumentSpecs)
-    if (spec.type == ArgumentType::drawable) set_config_argument(config, spec, arguments);
+    if (spec.type == ArgumentType::drawable)
+      host::set_layer_argument(config, spec.name,
+                               static_cast<ItemId>(argument_value(arguments, spec)));
 }
 
 bool random_features_told() { return host::session_value(kToldKey).has_value(); }

@@ -1,26 +1,11 @@
-// GIMP 3 keeps a procedure's arguments in a GimpProcedureConfig (also its last values):
-// how they map onto the Arguments the rest of the plug-in works with, and what the
-// plug-in remembers for the length of a GIMP session.
+// What the GIMP 3 plug-in remembers for the length of a GIMP session, beside the last
+// values GIMP keeps in the procedure's config (host::arguments_of).
 #pragma once
-
-#include <libgimp/gimp.h>
 
 #include "arguments.h"
 #include "host.h"
 
 namespace neural_style::plugin {
-
-// GIMP 3's argument for a built-in painting as the style (Arguments::painting): a choice
-// of "none" or a painting's id, which the dialog shows as a combo and the last values keep.
-inline constexpr const char* kPaintingArgument = "builtin-style";
-inline constexpr const char* kNoPaintingChoice = "none";
-// GIMP 3's argument for the memory budget in GB (Arguments::memory), 0 = the default share.
-inline constexpr const char* kMemoryArgument = "memory";
-
-Arguments arguments_of(GimpProcedureConfig* config);
-
-// Sets the drawable argument `name` to `layer`, or to none for kNoLayer.
-void set_layer_argument(GimpProcedureConfig* config, const char* name, ItemId layer);
 
 // GIMP 3.0 keeps no layer arguments in the last values ("couldn't serialize property …
 // of type GimpDrawable"), so Repeat would run without a style. The style layers' IDs are

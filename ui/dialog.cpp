@@ -18,6 +18,7 @@
 #include "network_hint.h"
 #include "paintings.h"
 #include "presets.h"
+#include "summary.h"
 
 namespace neural_style::ui {
 namespace {
@@ -50,7 +51,6 @@ struct DialogState {
   gint32 drawable;
   Arguments& arguments;
   const Calibration& calibration;
-  GtkWidget* dialog = nullptr;
   GtkSizeGroup* labels = nullptr;  // while building: aligns the label columns of all frames
   std::vector<GtkObject*> scales;  // every scale entry, its ArgumentSpec as data "argument"
   GtkObject* mix = nullptr;
@@ -58,41 +58,17 @@ struct DialogState {
   GtkObject* iterations = nullptr;
   GtkWidget* style2 = nullptr;
   GtkWidget* preserve_colors = nullptr;
-  GtkWidget* preset = nullptr;
   GtkWidget* seed = nullptr;
   guint32 seed_value = 0;
   gboolean randomize = TRUE;
-  GtkWidget* time = nullptr;
-  GtkWidget* memory = nullptr;
-  GtkWidget* problem = nullptr;
-  GtkWidget* problem_label = nullptr;
-  std::string network_problem;  // a weights file named but missing: no run can start
+  Summary summary;  // the preset, the estimate and the reason OK is off
   guint timer = 0;
 };
 
-void set_text(GtkWidget* label, const std::string& text) {
-  // Setting the same text still queues a resize and a redraw, twice a second.
-  if (text != gtk_label_get_text(GTK_LABEL(label)))
-    gtk_label_set_text(GTK_LABEL(label), text.c_str());
-}
-
-void sync_preset(DialogState& s);
-
-// Everything that follows from the settings: the preset shown, whether the mix applies,
-// the estimate, and whether OK may start a run.
+// Everything that follows from the settings: whether the mix applies, and the summary.
 void refresh(DialogState& s) {
-  sync_preset(s);
   gimp_scale_entry_set_sensitive(s.mix, s.arguments.style2_drawable != kNoLayer);
-  const Estimate estimate = estimate_run(s.image, s.drawable, s.arguments, s.calibration);
-  const std::string problem = estimate.problem.empty() ? s.network_problem : estimate.problem;
-  set_text(s.time, estimate.time.empty() ? "—" : estimate.time);
-  set_text(s.memory, estimate.memory.empty() ? "—" : estimate.memory);
-  set_text(s.problem_label, problem);
-  if (problem.empty())
-    gtk_widget_hide(s.problem);
-  else
-    gtk_widget_show(s.problem);
-  gtk_dialog_set_response_sensitive(GTK_DIALOG(s.dialog), GTK_RESPONSE_OK, problem.empty());
+  refresh_summary(s.summary, s.image, s.drawable, s.arguments, s.calibration);
 }
 
 void on_changed(GtkWidget*, gpointer state) { refresh(*static_cast<DialogState*>(state)); }
@@ -261,13 +237,6 @@ GtkWidget* look_section(DialogState& s) {
 
 // --- Quality -----------------------------------------------------------------------
 
-void sync_preset(DialogState& s) {
-  g_signal_handlers_block_matched(s.preset, G_SIGNAL_MATCH_DATA, 0, 0, nullptr, nullptr, &s);
-  gimp_int_combo_box_set_active(GIMP_INT_COMBO_BOX(s.preset),
-                                matching_preset(s.arguments.iterations));
-  g_signal_handlers_unblock_matched(s.preset, G_SIGNAL_MATCH_DATA, 0, 0, nullptr, nullptr, &s);
-}
-
 void on_preset_changed(GtkWidget* combo, gpointer state) {
   DialogState& s = *static_cast<DialogState*>(state);
   gint index = kCustomPreset;
@@ -320,12 +289,11 @@ GtkWidget* memory_spin(DialogState& s) {
 
 GtkWidget* quality_section(DialogState& s) {
   GtkWidget* table = new_table(5);
-  s.preset = preset_combo_new(s.arguments.iterations);
-  gtk_widget_set_name(s.preset, kPresetName);
-  gimp_help_set_help_data(s.preset, _("Sets the effort: the iterations"),
-                          nullptr);
-  g_signal_connect(s.preset, "changed", G_CALLBACK(on_preset_changed), &s);
-  attach_row(GTK_TABLE(table), 0, _("_Preset:"), s.preset, s);
+  GtkWidget* preset = s.summary.preset = preset_combo_new(s.arguments.iterations);
+  gtk_widget_set_name(preset, kPresetName);
+  gimp_help_set_help_data(preset, _("Sets the effort: the iterations"), nullptr);
+  g_signal_connect(preset, "changed", G_CALLBACK(on_preset_changed), &s);
+  attach_row(GTK_TABLE(table), 0, _("_Preset:"), preset, s);
   s.size = scale_row(GTK_TABLE(table), 1, kQualityRows[0], s);
   s.iterations = scale_row(GTK_TABLE(table), 2, kQualityRows[1], s);
   attach_row(GTK_TABLE(table), 3, _("M_emory budget (GB):"), memory_spin(s), s);
@@ -344,10 +312,10 @@ GtkWidget* value_label(const char* name) {
 
 GtkWidget* estimate_section(DialogState& s) {
   GtkWidget* table = new_table(2);
-  s.time = value_label(kTimeName);
-  attach_row(GTK_TABLE(table), 0, _("Time:"), s.time, s);
-  s.memory = value_label(kMemoryName);
-  attach_row(GTK_TABLE(table), 1, _("Memory:"), s.memory, s);
+  s.summary.time = value_label(kTimeName);
+  attach_row(GTK_TABLE(table), 0, _("Time:"), s.summary.time, s);
+  s.summary.memory = value_label(kMemoryName);
+  attach_row(GTK_TABLE(table), 1, _("Memory:"), s.summary.memory, s);
   // TRANSLATORS: frame title: what a run with these settings will cost.
   return framed(_("Estimate"), table);
 }
@@ -355,21 +323,21 @@ GtkWidget* estimate_section(DialogState& s) {
 // Which network a run uses; a weights file that cannot be used keeps OK off.
 GtkWidget* network_hint(DialogState& s) {
   const NetworkNote note = network_note();
-  s.network_problem = note.problem;
+  s.summary.network_problem = note.problem;
   return network_hint_new(note);
 }
 
 // Why OK cannot start a run, shown only then.
 GtkWidget* problem_row(DialogState& s) {
-  s.problem = gtk_hbox_new(FALSE, 12);
-  gtk_box_pack_start(GTK_BOX(s.problem),
+  GtkWidget* row = s.summary.problem_row = gtk_hbox_new(FALSE, 12);
+  gtk_box_pack_start(GTK_BOX(row),
                      gtk_image_new_from_icon_name(GIMP_ICON_DIALOG_WARNING, GTK_ICON_SIZE_BUTTON),
                      FALSE, FALSE, 0);
-  s.problem_label = value_label(kProblemName);
-  gtk_label_set_line_wrap(GTK_LABEL(s.problem_label), TRUE);
-  gtk_widget_set_size_request(s.problem_label, 400, -1);
-  gtk_box_pack_start(GTK_BOX(s.problem), s.problem_label, TRUE, TRUE, 0);
-  return s.problem;
+  GtkWidget* label = s.summary.problem = value_label(kProblemName);
+  gtk_label_set_line_wrap(GTK_LABEL(label), TRUE);
+  gtk_widget_set_size_request(label, 400, -1);
+  gtk_box_pack_start(GTK_BOX(row), label, TRUE, TRUE, 0);
+  return row;
 }
 
 // --- The dialog --------------------------------------------------------------------
@@ -419,12 +387,12 @@ void pack(GtkWidget* vbox, GtkWidget* child) {
 GtkWidget* settings_dialog_new(gint32 image, gint32 drawable, Arguments& arguments,
                                const Calibration& calibration) {
   auto* s = new DialogState(image, drawable, arguments, calibration);
-  s->dialog = new_dialog();
-  g_signal_connect(s->dialog, "destroy", G_CALLBACK(on_destroy), s);
-  g_signal_connect(s->dialog, "response", G_CALLBACK(on_response), s);
+  GtkWidget* dialog = s->summary.dialog = new_dialog();
+  g_signal_connect(dialog, "destroy", G_CALLBACK(on_destroy), s);
+  g_signal_connect(dialog, "response", G_CALLBACK(on_response), s);
   GtkWidget* vbox = gtk_vbox_new(FALSE, 12);
   gtk_container_set_border_width(GTK_CONTAINER(vbox), 12);
-  gtk_box_pack_start(GTK_BOX(gtk_dialog_get_content_area(GTK_DIALOG(s->dialog))), vbox, TRUE, TRUE,
+  gtk_box_pack_start(GTK_BOX(gtk_dialog_get_content_area(GTK_DIALOG(dialog))), vbox, TRUE, TRUE,
                      0);
   s->labels = gtk_size_group_new(GTK_SIZE_GROUP_HORIZONTAL);
   pack(vbox, style_section(*s));
@@ -438,7 +406,7 @@ GtkWidget* settings_dialog_new(gint32 image, gint32 drawable, Arguments& argumen
   gtk_widget_show_all(vbox);
   refresh(*s);
   s->timer = g_timeout_add(kRefreshMilliseconds, refresh_periodically, s);
-  return s->dialog;
+  return dialog;
 }
 
 bool run_dialog(gint32 image, gint32 drawable, Arguments& arguments,

@@ -13,48 +13,32 @@
 #include "paintings.h"
 #include "network_hint.h"
 #include "presets.h"
-#include "procedure_config.h"
+#include "summary.h"
 
 namespace neural_style::ui {
 namespace {
 
 // Picks up the end of the calibration, and memory freed or taken by other programs.
 constexpr guint kRefreshMilliseconds = 500;
-// Our Help button's response; GimpProcedureDialog's own Reset is 1.
-constexpr gint kResponseHelp = 100;
 
 struct DialogState {
   GimpProcedureConfig* config = nullptr;
   plugin::ImageId image = -1;
   plugin::ItemId drawable = -1;
   const Calibration* calibration = nullptr;
-  GtkWidget* dialog = nullptr;
   GtkWidget* mix = nullptr;
-  GtkWidget* style = nullptr;        // the style layer's chooser
-  GtkWidget* preset = nullptr;
-  GtkWidget* time = nullptr;
-  GtkWidget* memory = nullptr;
-  GtkWidget* problem = nullptr;      // the reason OK is off
-  GtkWidget* problem_row = nullptr;  // it with a warning icon, shown only then
-  std::string network_problem;
+  GtkWidget* style = nullptr;  // the style layer's chooser
+  Summary summary;             // the preset, the estimate and the reason OK is off
 };
 
-// The estimate and whether OK may start a run; the preset combo follows the numbers.
+// Everything that follows from the settings: which style controls apply, and the summary.
 void refresh(DialogState& s) {
-  const plugin::Arguments arguments = plugin::arguments_of(s.config);
-  const Estimate e = estimate_run(s.image, s.drawable, arguments, *s.calibration);
-  const std::string problem = s.network_problem.empty() ? e.problem : s.network_problem;
-  gtk_label_set_text(GTK_LABEL(s.time), e.time.c_str());
-  gtk_label_set_text(GTK_LABEL(s.memory), e.memory.c_str());
-  gtk_label_set_text(GTK_LABEL(s.problem), problem.c_str());
-  gtk_widget_set_visible(s.problem_row, !problem.empty());
-  gtk_dialog_set_response_sensitive(GTK_DIALOG(s.dialog), GTK_RESPONSE_OK, problem.empty());
+  const plugin::Arguments arguments = plugin::host::arguments_of(s.config);
   // The mix only means something with a second style.
   gtk_widget_set_sensitive(s.mix, arguments.style2_drawable != plugin::kNoLayer);
   // A built-in painting takes the style layer's place.
   gtk_widget_set_sensitive(s.style, arguments.painting == plugin::kNoPainting);
-  gimp_int_combo_box_set_active(GIMP_INT_COMBO_BOX(s.preset),
-                                matching_preset(arguments.iterations));
+  refresh_summary(s.summary, s.image, s.drawable, arguments, *s.calibration);
 }
 
 void on_config_changed(GObject*, GParamSpec*, gpointer data) {
@@ -123,19 +107,18 @@ GtkWidget* framed_box(GimpProcedureDialog* dialog, const char* id, const char* t
 
 // The preset combo, which is not a procedure argument, heads the Quality box.
 void add_preset_row(DialogState& s, GtkWidget* quality_box) {
-  const plugin::Arguments arguments = plugin::arguments_of(s.config);
-  s.preset = preset_combo_new(arguments.iterations);
-  gtk_widget_set_name(s.preset, kPresetName);
-  gimp_help_set_help_data(s.preset, _("Sets the effort: the iterations"),
-                          nullptr);
+  const plugin::Arguments arguments = plugin::host::arguments_of(s.config);
+  GtkWidget* preset = s.summary.preset = preset_combo_new(arguments.iterations);
+  gtk_widget_set_name(preset, kPresetName);
+  gimp_help_set_help_data(preset, _("Sets the effort: the iterations"), nullptr);
   GtkWidget* label = gtk_label_new_with_mnemonic(_("_Preset:"));
-  gtk_label_set_mnemonic_widget(GTK_LABEL(label), s.preset);
+  gtk_label_set_mnemonic_widget(GTK_LABEL(label), preset);
   GtkWidget* row = gtk_box_new(GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_box_pack_start(GTK_BOX(row), label, FALSE, FALSE, 0);
-  gtk_box_pack_start(GTK_BOX(row), s.preset, TRUE, TRUE, 0);
+  gtk_box_pack_start(GTK_BOX(row), preset, TRUE, TRUE, 0);
   gtk_box_pack_start(GTK_BOX(quality_box), row, FALSE, FALSE, 0);
   gtk_box_reorder_child(GTK_BOX(quality_box), row, 0);
-  g_signal_connect(s.preset, "changed", G_CALLBACK(on_preset_changed), &s);
+  g_signal_connect(preset, "changed", G_CALLBACK(on_preset_changed), &s);
   gtk_widget_show_all(row);
 }
 
@@ -161,10 +144,10 @@ GtkWidget* estimate_frame(DialogState& s) {
   GtkWidget* grid = gtk_grid_new();
   gtk_grid_set_row_spacing(GTK_GRID(grid), 4);
   gtk_grid_set_column_spacing(GTK_GRID(grid), 12);
-  s.time = left_label(kTimeName);
-  s.memory = left_label(kMemoryName);
-  attach_row(grid, 0, _("Time:"), s.time);
-  attach_row(grid, 1, _("Memory:"), s.memory);
+  s.summary.time = left_label(kTimeName);
+  s.summary.memory = left_label(kMemoryName);
+  attach_row(grid, 0, _("Time:"), s.summary.time);
+  attach_row(grid, 1, _("Memory:"), s.summary.memory);
   // TRANSLATORS: frame title: what a run with these settings will cost.
   GtkWidget* frame = gimp_frame_new(_("Estimate"));
   gtk_container_add(GTK_CONTAINER(frame), grid);
@@ -174,25 +157,25 @@ GtkWidget* estimate_frame(DialogState& s) {
 // Which network a run uses; a weights file that cannot be used keeps OK off.
 GtkWidget* network_hint(DialogState& s) {
   const NetworkNote note = network_note();
-  s.network_problem = note.problem;
+  s.summary.network_problem = note.problem;
   GtkWidget* hint = network_hint_new(note);
   gtk_container_foreach(GTK_CONTAINER(hint), cap_wrapped_label, nullptr);
   return hint;
 }
 
 GtkWidget* problem_row(DialogState& s) {
-  s.problem_row = gtk_box_new(GTK_ORIENTATION_HORIZONTAL, 12);
-  gtk_box_pack_start(GTK_BOX(s.problem_row),
+  GtkWidget* row = s.summary.problem_row = gtk_box_new(GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_box_pack_start(GTK_BOX(row),
                      gtk_image_new_from_icon_name(GIMP_ICON_DIALOG_WARNING, GTK_ICON_SIZE_BUTTON),
                      FALSE, FALSE, 0);
-  s.problem = left_label(kProblemName);
-  gtk_box_pack_start(GTK_BOX(s.problem_row), s.problem, TRUE, TRUE, 0);
-  return s.problem_row;
+  s.summary.problem = left_label(kProblemName);
+  gtk_box_pack_start(GTK_BOX(row), s.summary.problem, TRUE, TRUE, 0);
+  return row;
 }
 
 // The estimate, the network line and the reason OK is off, below the procedure's frames.
 void add_estimate(DialogState& s) {
-  GtkWidget* area = gtk_dialog_get_content_area(GTK_DIALOG(s.dialog));
+  GtkWidget* area = gtk_dialog_get_content_area(GTK_DIALOG(s.summary.dialog));
   for (GtkWidget* part : {estimate_frame(s), network_hint(s), problem_row(s)}) {
     gtk_box_pack_start(GTK_BOX(area), part, FALSE, FALSE, 0);
     gtk_widget_show_all(part);  // refresh() hides the problem row while there is none
@@ -224,16 +207,16 @@ void show_thumbnails(GimpProcedureDialog* dialog) {
 // GIMP 2.10's dialog does, rather than an empty chooser and an OK that is off: another
 // layer, or failing that the first built-in painting (the chooser shows the content).
 void preselect_styles(const DialogState& s) {
-  const plugin::Arguments a = plugin::arguments_of(s.config);
+  const plugin::Arguments a = plugin::host::arguments_of(s.config);
   const plugin::ItemId style = plugin::default_style_layer(s.image, s.drawable, a.style_drawable);
   if (!plugin::host::is_style_layer(a.style_drawable)) {
-    plugin::set_layer_argument(s.config, "style-drawable",
-                               style != plugin::kNoLayer ? style : s.drawable);
+    plugin::host::set_layer_argument(s.config, "style-drawable",
+                                     style != plugin::kNoLayer ? style : s.drawable);
     if (style == plugin::kNoLayer && a.painting == plugin::kNoPainting)
       g_object_set(s.config, plugin::kPaintingArgument, plugin::kPaintings[0].id, nullptr);
   }
   if (a.style2_drawable != plugin::kNoLayer && !plugin::host::is_style_layer(a.style2_drawable))
-    plugin::set_layer_argument(s.config, "style2-drawable", plugin::kNoLayer);
+    plugin::host::set_layer_argument(s.config, "style2-drawable", plugin::kNoLayer);
 }
 
 // Before gimp_procedure_dialog_run's own handler, which would take any response but Reset
@@ -257,8 +240,8 @@ void use_own_help(GtkWidget* dialog) {
 }
 
 void build(DialogState& s, GimpProcedure* procedure) {
-  s.dialog = gimp_procedure_dialog_new(procedure, s.config, _("Neural Style Transfer"));
-  auto* dialog = GIMP_PROCEDURE_DIALOG(s.dialog);
+  s.summary.dialog = gimp_procedure_dialog_new(procedure, s.config, _("Neural Style Transfer"));
+  auto* dialog = GIMP_PROCEDURE_DIALOG(s.summary.dialog);
   scale_entry(dialog, kMixRow);
   for (const ScaleRow& row : kLookRows) scale_entry(dialog, row);
   for (const ScaleRow& row : kQualityRows) scale_entry(dialog, row);
@@ -277,7 +260,7 @@ void build(DialogState& s, GimpProcedure* procedure) {
   add_preset_row(s, quality);
   add_new_seed(s, seed_row);
   add_estimate(s);
-  use_own_help(s.dialog);
+  use_own_help(s.summary.dialog);
 }
 
 }  // namespace
@@ -295,10 +278,10 @@ bool run_procedure_dialog(GimpProcedure* procedure, GimpProcedureConfig* config,
   refresh(s);
   const gulong changed = g_signal_connect(config, "notify", G_CALLBACK(on_config_changed), &s);
   const guint timer = g_timeout_add(kRefreshMilliseconds, on_timer, &s);
-  const bool ok = gimp_procedure_dialog_run(GIMP_PROCEDURE_DIALOG(s.dialog));
+  const bool ok = gimp_procedure_dialog_run(GIMP_PROCEDURE_DIALOG(s.summary.dialog));
   g_source_remove(timer);
   g_signal_handler_disconnect(config, changed);
-  gtk_widget_destroy(s.dialog);
+  gtk_widget_destroy(s.summary.dialog);
   return ok;
 }
 

@@ -10,6 +10,9 @@
 
 namespace neural_style::ui {
 
+// The response of our Help button; GimpProcedureDialog's own Reset is 1.
+inline constexpr gint kResponseHelp = 100;
+
 // Shows the dialog for stylising `drawable` (the first selected layer) of `image` until OK
 // or Cancel; true when the user pressed OK, `config` then holding the settings. The
 // estimate uses `calibration`, which must outlive the dialog. Needs gimp_ui_init.
