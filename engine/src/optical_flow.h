@@ -34,7 +34,8 @@ Image warp(const Image& image, const Flow& flow);
 // 1 where the flow from frame B back to frame A (`backward`, B's size) is trusted, 0
 // where not, as one-channel image of B's size. Untrusted: disocclusions, where following
 // `backward` to A and `forward` (A to B) back again does not return near the start, and
-// motion boundaries, where `backward` changes steeply. Ruder et al.'s sec. 3.2 tests.
+// motion boundaries, where `backward` changes steeply (Ruder et al.'s sec. 3.2 tests),
+// and pixels that came into view across A's edge.
 Image consistency_mask(const Flow& forward, const Flow& backward);
 
 }  // namespace neural_style

@@ -1,7 +1,7 @@
 // The motion parts of animation frames against hand-made flows, whose right answers are
 // known: a warp along a known shift, and the consistency mask where the two flows agree,
 // where the backward flow lands on a place the forward flow says has gone (an
-// occlusion), and across a motion boundary. And OpenCV's flow itself, on a known shift.
+// occlusion), across a motion boundary, and where a pixel came into view. And OpenCV's flow itself, on a known shift.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -62,10 +62,14 @@ TEST(OpticalFlow, WarpKeepsTheChannelLayout) {
   EXPECT_NEAR(w.at(5, 7, 1), 7 / 16.0f, 1e-6);
 }
 
-TEST(OpticalFlow, MaskTrustsFlowsThatAgree) {
+TEST(OpticalFlow, MaskTrustsFlowsThatAgreeExceptWhatCameIntoView) {
+  // Everything moved 3 right and 2 down: B's first 3 columns and 2 rows came from
+  // outside A.
   const Image mask = consistency_mask(uniform(40, 32, 3, 2), uniform(40, 32, -3, -2));
   ASSERT_EQ(mask.channels, 1);
-  for (float v : mask.pixels) ASSERT_EQ(v, 1.0f);
+  for (int y = 0; y < 32; ++y)
+    for (int x = 0; x < 40; ++x)
+      ASSERT_EQ(mask.at(x, y, 0), x >= 3 && y >= 2 ? 1.0f : 0.0f) << x << "," << y;
 }
 
 TEST(OpticalFlow, MaskExcludesWhereTheRoundTripDoesNotReturn) {
@@ -80,6 +84,7 @@ TEST(OpticalFlow, MaskExcludesWhereTheRoundTripDoesNotReturn) {
     for (int x = 14; x < 22; ++x) EXPECT_EQ(mask.at(x, y, 0), 0.0f) << x << "," << y;
   EXPECT_EQ(mask.at(5, 12, 0), 1.0f);
   EXPECT_EQ(mask.at(30, 12, 0), 1.0f);
+  EXPECT_EQ(mask.at(1, 12, 0), 0.0f);  // came into view
   EXPECT_EQ(mask.at(17, 25, 0), 1.0f);
 }
 
