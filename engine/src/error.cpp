@@ -104,6 +104,9 @@ constexpr Formats kFormats = {
        "save (.png, .jpg, .tif, ...)."),
     // xgettext:c-format
     N_("Cannot write '%s': %s."),
+    N_("An animation needs at least two frames."),
+    // xgettext:c-format
+    N_("All frames must have the same size: the first is %sx%s pixels, frame %s is %sx%s."),
 };
 
 // The argument a directive at format[at] ('%') names, and where the directive ends; or

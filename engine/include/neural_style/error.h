@@ -67,6 +67,9 @@ enum class ErrorCode {
   image_file_unreadable,       // path
   image_file_unsavable,        // path
   image_file_not_renamed,      // path, the system's reason
+  // Animation frames (frames.h).
+  too_few_frames,
+  frames_differ_in_size,       // first frame's width, height, the other's number, width, height
   count
 };
 
