@@ -35,10 +35,12 @@ void sample_maps(const Flow& flow, cv::Mat& map_x, cv::Mat& map_y) {
     }
 }
 
+// Bicubic: each frame warps the previous result again, and bilinear reads at half-pixel
+// offsets average neighbours, a blur that builds up over the frames.
 cv::Mat warped(const cv::Mat& image, const Flow& flow) {
   cv::Mat map_x, map_y, out;
   sample_maps(flow, map_x, map_y);
-  cv::remap(image, out, map_x, map_y, cv::INTER_LINEAR, cv::BORDER_REPLICATE);
+  cv::remap(image, out, map_x, map_y, cv::INTER_CUBIC, cv::BORDER_REPLICATE);
   return out;
 }
 

@@ -27,7 +27,7 @@ struct Flow {
 // The flow from `from` to `to` (same size, any channel layout; measured on luminance).
 Flow optical_flow(const Image& from, const Image& to);
 
-// Each pixel of the result is `image` read at (x + dx, y + dy) of `flow` (bilinear; past
+// Each pixel of the result is `image` read at (x + dx, y + dy) of `flow` (bicubic; past
 // the edges the nearest edge pixel). `flow` is the result's size and `image`'s too.
 Image warp(const Image& image, const Flow& flow);
 
