@@ -8,8 +8,9 @@
 //
 //   neural-style-frames-benchmark [--frames N] [--iterations N] [--weights W,W,...]
 //       [--sequences pan,object] [--sheet FILE.png]
+#include <time.h>
+
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -24,7 +25,6 @@
 namespace {
 
 using namespace neural_style;
-using Clock = std::chrono::steady_clock;
 constexpr int kSide = 256;
 
 struct Sequence {
@@ -146,23 +146,30 @@ double flicker(const std::vector<Image>& frames, const Sequence& s) {
 struct Measured {
   std::vector<Image> images;
   std::vector<Losses> losses;
-  std::vector<double> seconds;  // per frame
+  std::vector<double> seconds;  // per frame: the process's CPU time (see cpu_seconds)
   std::string precision;
 };
 
+// CPU time of the whole process, not wall time: on these shared machines other jobs
+// take the cores and even pause niced ones, which wall time would count as the frame's.
+double cpu_seconds() {
+  timespec t{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+  return t.tv_sec + 1e-9 * t.tv_nsec;
+}
+
 Measured stylise(const Sequence& s, const Image& style, const Settings& settings, double weight) {
   Measured m;
-  const auto start = Clock::now();
-  std::vector<Clock::time_point> last(s.frames.size(), start);
+  const double start = cpu_seconds();
+  std::vector<double> last(s.frames.size(), start);
   const FramesResult r = transfer_frames(s.frames, {style}, settings, weight, [&](const FrameProgress& p) {
-    last[p.frame - 1] = Clock::now();
+    last[p.frame - 1] = cpu_seconds();
     return true;
   });
   for (std::size_t k = 0; k < r.frames.size(); ++k) {
     m.images.push_back(r.frames[k].image);
     m.losses.push_back(r.frames[k].losses);
-    const auto from = k == 0 ? start : last[k - 1];
-    m.seconds.push_back(std::chrono::duration<double>(last[k] - from).count());
+    m.seconds.push_back(last[k] - (k == 0 ? start : last[k - 1]));
   }
   m.precision = r.frames.front().precision;
   return m;
@@ -228,7 +235,7 @@ void print_comparison(const Sequence& s, const Measured& alone, const Measured& 
   later /= double(coherent.seconds.size() - 1);
   const double f0 = flicker(alone.images, s), f1 = flicker(coherent.images, s);
   std::printf("  temporal weight %-8g flicker %.4f (%.1fx lower)  style loss <= %.2fx, content loss <= %.2fx"
-              " of independent  first frame %.1f s, later %.1f s (%.0f%%)\n",
+              " of independent  first frame %.1f CPU s, later %.1f (%.0f%%)\n",
               weight, f1, f0 / f1, style_worst, content_worst, coherent.seconds[0], later,
               100 * later / coherent.seconds[0]);
 }
@@ -271,7 +278,7 @@ int main(int argc, char** argv) {
     double alone_later = 0;
     for (std::size_t k = 1; k < alone.seconds.size(); ++k) alone_later += alone.seconds[k];
     std::printf("%s (%s):\n  content frames' own flicker %.4f\n  independent frames        flicker %.4f"
-                "  first frame %.1f s, later %.1f s\n",
+                "  first frame %.1f CPU s, later %.1f\n",
                 s.name.c_str(), alone.precision.c_str(), flicker(s.frames, s), flicker(alone.images, s),
                 alone.seconds[0], alone_later / (alone.seconds.size() - 1));
     blocks.push_back({&s.frames, &alone.images});
