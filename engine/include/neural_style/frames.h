@@ -13,7 +13,8 @@
 namespace neural_style {
 
 // 0: every frame on its own. The default removes visible flicker (tests/benchmark's
-// flicker figure, README).
+// flicker figure, README): 10 is about the least that gives 3x less flicker on the
+// benchmark's moving disc; 30 and more cost the style on a zooming sequence.
 inline constexpr double kDefaultTemporalWeight = 10;
 inline constexpr double kMaxTemporalWeight = 1e6;
 
