@@ -8,7 +8,9 @@
 #include <cstdio>
 #include <iostream>
 
+#include "frame_files.h"
 #include "image_files.h"
+#include "neural_style/frames.h"
 #include "neural_style/process.h"
 #include "neural_style/speed.h"
 #include "neural_style/transfer.h"
@@ -35,25 +37,53 @@ std::string clock_time(double seconds) {
   return text;
 }
 
-// A line rewritten in place on a terminal; on a pipe, one line per scale and per 10%.
-bool show_progress(const Progress& p) {
+// A line rewritten in place on a terminal; on a pipe, one line per frame, scale and 10%.
+bool show_progress(const Progress& p, int frame = 0, int frames = 0) {
   static bool tty = isatty(STDERR_FILENO);
-  static int last_scale = 0, last_tenth = -1;
+  static int last_frame = 0, last_scale = 0, last_tenth = -1;
   const int tenth = p.iteration * 10 / std::max(1, p.iterations);
-  if (!tty && p.scale == last_scale && tenth == last_tenth) return !g_stop;
+  if (!tty && frame == last_frame && p.scale == last_scale && tenth == last_tenth) return !g_stop;
+  last_frame = frame;
   last_scale = p.scale;
   last_tenth = tenth;
-  char tile[48] = "";
+  char tile[48] = "", frame_text[48] = "";
   if (p.tiles > 0) std::snprintf(tile, sizeof tile, "  tile %d/%d", p.tile, p.tiles);
-  std::fprintf(stderr, "%sscale %d/%d (%dx%d)  iteration %d/%d%s  loss %.4g  %s left%s",
-               tty ? "\r\033[K" : "", p.scale, p.scales, p.width, p.height, p.iteration,
-               p.iterations, tile, p.losses.total, clock_time(p.seconds_left).c_str(),
-               tty ? "" : "\n");
+  if (frames > 0) std::snprintf(frame_text, sizeof frame_text, "frame %d/%d  ", frame, frames);
+  std::fprintf(stderr, "%s%sscale %d/%d (%dx%d)  iteration %d/%d%s  loss %.4g  %s left%s",
+               tty ? "\r\033[K" : "", frame_text, p.scale, p.scales, p.width, p.height,
+               p.iteration, p.iterations, tile, p.losses.total,
+               clock_time(p.seconds_left).c_str(), tty ? "" : "\n");
   return !g_stop;
 }
 
+std::string network_text(const Result& result) {
+  return result.pretrained ? "VGG-19 " + result.weights_path : std::string("built-in network");
+}
+
+// --frames: every frame read first (a missing or bad one fails before any work), and
+// every frame done written under its input's number.
+int run_frames(const cli::Options& o, const std::vector<Image>& styles) {
+  const cli::FrameRange range = cli::find_frames(o.content);
+  if (range.count == 0) cli::load_image(cli::frame_path(o.content, 1));  // says it is missing
+  std::vector<Image> frames;
+  for (int i = 0; i < range.count; ++i)
+    frames.push_back(cli::load_image(cli::frame_path(o.content, range.first + i)));
+  const FramesResult result = transfer_frames(
+      frames, styles, o.settings, o.temporal_weight,
+      [](const FrameProgress& p) { return show_progress(p.step, p.frame, p.frames); });
+  if (isatty(STDERR_FILENO)) std::cerr << "\n";
+  for (std::size_t i = 0; i < result.frames.size(); ++i)
+    cli::save_image(result.frames[i].image, cli::frame_path(o.output, range.first + int(i)));
+  const Result& last = result.frames.back();
+  std::cerr << (result.stopped ? "Stopped early; wrote " : "Wrote ") << result.frames.size()
+            << " of " << frames.size() << " frames to " << o.output << " (numbers from "
+            << range.first << ", " << network_text(last) << ", " << last.device << " "
+            << last.precision << ", seed " << o.settings.seed << ", temporal weight "
+            << number_text(o.temporal_weight) << ").\n";
+  return 0;
+}
+
 int run(const cli::Options& o) {
-  const Image content = cli::load_image(o.content);
   std::vector<Image> styles;
   for (const std::string& path : o.styles) styles.push_back(cli::load_image(path));
   if (find_weights(o.settings.weights_path).empty())
@@ -62,12 +92,14 @@ int run(const cli::Options& o) {
     std::cerr << "Measuring this machine's speed to choose the precision (once; a few seconds; "
                  "cached in " << speed_cache_path() << ").\n";
   std::signal(SIGINT, on_interrupt);
-  const Result result = transfer(content, styles, o.settings, show_progress);
+  if (o.frames) return run_frames(o, styles);
+  const Image content = cli::load_image(o.content);
+  const Result result = transfer(content, styles, o.settings, [](const Progress& p) { return show_progress(p); });
   if (isatty(STDERR_FILENO)) std::cerr << "\n";
   cli::save_image(result.image, o.output);
   std::cerr << (result.stopped ? "Stopped early; wrote " : "Wrote ") << o.output << " ("
             << result.iterations_done << " iterations, "
-            << (result.pretrained ? "VGG-19 " + result.weights_path : std::string("built-in network"))
+            << network_text(result)
             << ", " << result.device << " " << result.precision << ", seed " << o.settings.seed
             << ", memory budget " << std::lround(result.memory_budget / 1e8) / 10.0 << " GB"
             << "; the style pulled " << std::lround(100 * result.style_share)

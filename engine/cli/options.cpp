@@ -7,6 +7,7 @@
 #include <random>
 #include <sstream>
 
+#include "frame_files.h"
 #include "neural_style/error.h"
 #include "neural_style/plan.h"
 
@@ -17,7 +18,7 @@ enum Key {
   kContent = 'c', kStyle = 's', kOutput = 'o', kHelp = 'h', kMix = 256, kSize, kIterations,
   kStyleWeight, kContentWeight, kTvWeight, kStyleScale, kPreserveColors, kSeed, kOptimizer,
   kInit, kWeights, kThreads, kDevice, kVersion, kSingleScale, kPrecision, kStyleLayers,
-  kContentLayer, kMemory, kConvergence,
+  kContentLayer, kMemory, kConvergence, kFrames, kTemporalWeight,
 };
 
 const option kOptions[] = {
@@ -44,6 +45,8 @@ const option kOptions[] = {
     {"content-layer", required_argument, nullptr, kContentLayer},
     {"memory", required_argument, nullptr, kMemory},
     {"convergence", required_argument, nullptr, kConvergence},
+    {"frames", no_argument, nullptr, kFrames},
+    {"temporal-weight", required_argument, nullptr, kTemporalWeight},
     {"help", no_argument, nullptr, kHelp},
     {"version", no_argument, nullptr, kVersion},
     {nullptr, 0, nullptr, 0},
@@ -132,10 +135,27 @@ void apply(Options& o, int key, const char* arg) {
     case kStyleLayers: s.style_layers = split(arg); break;
     case kContentLayer: s.content_layer = arg; break;
     case kMemory: s.memory = to_double(arg, "memory"); break;
+    case kFrames: o.frames = true; break;
+    case kTemporalWeight: o.temporal_weight = to_double(arg, "temporal-weight"); break;
     case kHelp: o.help = true; break;
     case kVersion: o.version = true; break;
     default: throw UsageError("Unknown option; see --help.");
   }
+}
+
+// --temporal-weight only with --frames, in its range; with --frames, patterns.
+void check_frames_options(const Options& o, int argc, char** argv) {
+  bool weight_given = false;
+  for (int i = 1; i < argc; ++i)
+    weight_given |= std::string(argv[i]).rfind("--temporal-weight", 0) == 0;
+  if (!o.frames) {
+    if (weight_given) throw UsageError("--temporal-weight needs --frames.");
+    return;
+  }
+  if (!(o.temporal_weight >= 0 && o.temporal_weight <= kMaxTemporalWeight))
+    throw Error(ErrorCode::weight_out_of_range, {"temporal-weight", number_text(kMaxTemporalWeight)});
+  check_frame_pattern(o.content, "content");
+  check_frame_pattern(o.output, "output");
 }
 
 }  // namespace
@@ -159,6 +179,7 @@ Options parse_options(int argc, char** argv) {
     throw UsageError("--content, --style and --output are required; see --help.");
   if (o.styles.size() > 2) throw UsageError("At most two --style images can be mixed.");
   validate(o.settings);
+  check_frames_options(o, argc, argv);
   if (o.settings.style_mix > 0 && o.styles.size() < 2)
     throw UsageError("--mix needs a second --style image.");
   return o;
@@ -212,8 +233,12 @@ std::string usage() {
   const std::string n = " (default ";
   std::ostringstream out;
   out << "Usage: neural-style-cli --content C --style S [--style S2 --mix F] --output O "
-         "[options]\n\nPaints the content image in the style of the style image(s) (Gatys "
-         "et al.).\n\n";
+         "[options]\n       neural-style-cli --frames --content frame-%03d.png --style S "
+         "--output out-%03d.png [options]\n\nPaints the content image in the style of the "
+         "style image(s) (Gatys et al.).\nWith --frames, paints the frames of an animation "
+         "so that the strokes follow the motion\n(Ruder et al.): C and O are patterns with "
+         "one %d; the frames are numbered from 0 if C's\nframe 0 exists, else from 1, up to "
+         "the first missing number, and each result is written\nunder its frame's number.\n\n";
   line(out, "-c, --content FILE", "the photo to restyle (any format GEGL reads)");
   line(out, "-s, --style FILE", "the style image; give it twice to mix two styles");
   line(out, "-o, --output FILE", "where to write the result (.png, .jpg, .tif, ...)");
@@ -255,6 +280,10 @@ std::string usage() {
        joined(d.style_layers) + ")");
   line(out, "    --content-layer L", std::string("layer that defines the content") + n +
        kPretrainedContentLayer + ", or " + kBuiltinContentLayer + " with the built-in network)");
+  line(out, "    --frames", "C and O are frame patterns (above): stylise an animation");
+  line(out, "    --temporal-weight W", "with --frames, how closely each frame follows the "
+       "previous one along the motion, 0.." + number_text(kMaxTemporalWeight) +
+       "; 0 = every frame on its own" + n + number_text(kDefaultTemporalWeight) + ")");
   line(out, "-h, --help", "show this help");
   line(out, "    --version", "show the version");
   out << "\nExit status: 0 on success, 1 on failure, 2 on bad usage.\n";

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "neural_style/frames.h"
 #include "neural_style/settings.h"
 
 namespace neural_style::cli {
@@ -14,6 +15,10 @@ struct Options {
   std::vector<std::string> styles;
   std::string output;
   Settings settings;
+  // --frames: content and output are patterns (frame_files.h), and each frame after the
+  // first is kept near the previous result by this weight (frames.h).
+  bool frames = false;
+  double temporal_weight = kDefaultTemporalWeight;
   bool help = false;
   bool version = false;
 };

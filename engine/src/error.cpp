@@ -106,6 +106,9 @@ constexpr Formats kFormats = {
     N_("Cannot write '%s': %s."),
     // xgettext:c-format
     N_("%s must be fp32 or bf16, not '%s'."),
+    N_("An animation needs at least two frames."),
+    // xgettext:c-format
+    N_("All frames must have the same size: the first is %sx%s pixels, frame %s is %sx%s."),
 };
 
 // The argument a directive at format[at] ('%') names, and where the directive ends; or

@@ -176,11 +176,25 @@ double Objective::evaluate(const at::Tensor& x, Losses& out, const TileCallback&
   return tiled() ? evaluate_tiled(x, out, between) : evaluate_whole(x, out);
 }
 
+// Ruder et al.'s temporal loss: the mean over pixels and channels of the squared
+// difference to the target where the mask trusts it. Its factor is the inverse of its
+// gradient norm at a difference of mean square 1/3 (uniform noise against black),
+// 2 / (3 sqrt(pixels)), as the other terms are normalised (measure_factors), so that
+// weight w pulls w times as hard as the content at such a difference, at any size.
+at::Tensor Objective::temporal_term(const at::Tensor& x) const {
+  if (temporal_.weight <= 0) return at::zeros({}, x.options().requires_grad(false));
+  const double pixels = double(x.size(2)) * x.size(3);
+  const double factor = 1.5 * std::sqrt(pixels);
+  return (temporal_.weight * factor) * (temporal_.mask * (x - temporal_.target).pow(2)).mean();
+}
+
 double Objective::evaluate_whole(const at::Tensor& x, Losses& out) const {
   const Terms t = terms(x);
-  const at::Tensor total = t.content + t.style + t.tv;
+  const at::Tensor temporal = temporal_term(x).to(t.content.scalar_type());
+  const at::Tensor total = t.content + t.style + t.tv + temporal;
   total.backward();
   out = {t.content.item<double>(), t.style.item<double>(), t.tv.item<double>(), total.item<double>()};
+  out.temporal = temporal.item<double>();
   return out.total;
 }
 
@@ -222,10 +236,13 @@ double Objective::evaluate_tiled(const at::Tensor& x, Losses& out,
   }
   const at::Tensor tv = (s_.tv_weight * factors_.tv) * tv_loss(x);
   tv.backward();
+  const at::Tensor temporal = temporal_term(x);
+  if (temporal.requires_grad()) temporal.backward();
   out.content = content;
   out.style = style;
   out.tv = tv.item<double>();
-  out.total = out.content + out.style + out.tv;
+  out.temporal = temporal.item<double>();
+  out.total = out.content + out.style + out.tv + out.temporal;
   return out.total;
 }
 

@@ -26,6 +26,14 @@ struct Factors {
   double pixels = 0;          // of the scale they were measured at
 };
 
+// Animation frames: the result kept near the previous frame's result warped onto this
+// one, where the mask trusts the motion (Ruder et al.'s temporal loss; frames.cpp).
+struct Temporal {
+  at::Tensor target;  // 1x3xHxW, the scale's size
+  at::Tensor mask;    // 1x3xHxW, 1 = trusted, 0 = occluded or on a motion boundary
+  double weight = 0;
+};
+
 // Thrown out of Objective::evaluate when `between_tiles` asks to stop.
 struct StopBetweenTiles {};
 
@@ -48,6 +56,10 @@ class Objective {
   // The style's share of the pull on the pixels at `image`, on a scale evaluated whole.
   double style_share(const at::Tensor& image) const;
 
+  // Adds the temporal term to every evaluation from now on (whole or tiled alike: it is
+  // computed on the whole image, like the smoothness term).
+  void keep_near(const Temporal& temporal) { temporal_ = temporal; }
+
   const Factors& factors() const { return factors_; }
   const at::Tensor& style_picture() const { return style_; }
   bool tiled() const { return tiles_.size() > 1; }
@@ -60,6 +72,7 @@ class Objective {
            const std::vector<double>& shares, bool measuring);
   void measure_factors();
   Terms terms(const at::Tensor& image) const;
+  at::Tensor temporal_term(const at::Tensor& x) const;
   double evaluate_whole(const at::Tensor& x, Losses& out) const;
   double evaluate_tiled(const at::Tensor& x, Losses& out, const TileCallback& between) const;
   std::vector<at::Tensor> gather_grams(const at::Tensor& image, const std::vector<Tile>& tiles,
@@ -80,6 +93,7 @@ class Objective {
   std::vector<at::Tensor> grams_;    // one per style layer, the styles' mix
   at::Tensor style_;                 // the main style picture at the scale's size (measuring)
   Factors factors_;
+  Temporal temporal_;
 };
 
 }  // namespace neural_style

@@ -16,6 +16,7 @@
 #include "image_tensor.h"
 #include "memory_reuse.h"
 #include "objective.h"
+#include "start.h"
 #include "neural_style/plan.h"
 #include "neural_style/speed.h"
 #include "neural_style/weights.h"
@@ -80,6 +81,9 @@ class Run {
   bool optimise(at::Tensor& image, const at::Tensor& content, const std::vector<at::Tensor>& styles,
                 const std::vector<double>& shares, const Scale& scale);
 
+  // Animation frames: the temporal term at the content's size, for every scale.
+  void keep_near(const Temporal& temporal) { temporal_ = temporal; }
+
   int iterations_done() const { return done_; }
   const Losses& losses() const { return losses_; }
   double style_share() const { return style_share_; }
@@ -101,6 +105,7 @@ class Run {
   Clock::time_point start_ = Clock::now();
   double seconds_per_pixel_step_ = -1;  // running estimate for the time left
   double style_share_ = 0;
+  Temporal temporal_;
 };
 
 std::unique_ptr<torch::optim::Optimizer> Run::optimizer(const at::Tensor& image,
@@ -154,8 +159,11 @@ bool Run::optimise(at::Tensor& image, const at::Tensor& content,
     factors_ = reference.factors();
     style_share_ = reference.style_share(0.5 * (resize(content, w, h) + reference.style_picture()));
   }
-  const Objective objective(net_, s_, scale, content, styles, shares, measure ? Factors{} : factors_);
+  Objective objective(net_, s_, scale, content, styles, shares, measure ? Factors{} : factors_);
   if (measure) factors_ = objective.factors();
+  if (temporal_.weight > 0)
+    objective.keep_near({resize(temporal_.target, scale.width, scale.height),
+                         resize(temporal_.mask, scale.width, scale.height), temporal_.weight});
   // Halfway between the two pictures both terms pull, and the image is the same
   // whatever the network: where the balance of the weights shows.
   if (scale_index_ == 0 && measure)
@@ -275,10 +283,22 @@ at::Tensor initial_image(const at::Tensor& content, const Settings& s) {
   return (content + kStartPerturbation * (2 * noise - 1)).clamp(0, 1);
 }
 
+// The first scale's start: `start`'s image where there is one.
+at::Tensor first_image(const at::Tensor& content, const Settings& s, const Start& start) {
+  if (start.image.empty()) return initial_image(content, s);
+  return resize(to_tensor(start.image).to(content.device()), int(content.size(3)), int(content.size(2)));
+}
+
 }  // namespace
 
 Result transfer(const Image& content, const std::vector<Image>& styles, const Settings& settings,
                 const ProgressCallback& progress) {
+  return transfer_from(content, styles, settings, progress, Start{});
+}
+
+Result transfer_from(const Image& content, const std::vector<Image>& styles,
+                     const Settings& settings, const ProgressCallback& progress,
+                     const Start& start) {
   check_inputs(content, styles, settings);
   const int threads = settings.threads > 0 ? settings.threads
                                            : static_cast<int>(std::thread::hardware_concurrency());
@@ -306,6 +326,9 @@ Result transfer(const Image& content, const std::vector<Image>& styles, const Se
     resolved.content_layer = content_layer(settings, net->pretrained());
     result.content_layer = resolved.content_layer;
     Run run(*net, resolved, scales, progress);
+    if (start.temporal_weight > 0)
+      run.keep_near({to_tensor(start.target).to(device), to_tensor(start.mask).to(device),
+                     start.temporal_weight});
     MemoryReuse memory(
         static_cast<std::size_t>(std::max(0.0, memory_plan.budget - memory_plan.peak)));
     at::Tensor image;
@@ -313,7 +336,7 @@ Result transfer(const Image& content, const std::vector<Image>& styles, const Se
       memory.release_kept();  // the previous scale's sizes
       const at::Tensor content_s = resize(full, scale.width, scale.height);
       image = image.defined() ? resize(image, scale.width, scale.height)
-                              : initial_image(content_s, settings);
+                              : first_image(content_s, settings, start);
       if (!run.optimise(image, content_s, style_tensors, style_shares(styles, settings), scale)) {
         result.stopped = true;
         break;

@@ -339,5 +339,76 @@ class Options(CliCase):
             self.assertEqual(out.mode, "RGB")
 
 
+def moved(path, shift):
+    """A 48x40 picture with texture, moved right by `shift` pixels."""
+    import math
+    image = Image.new("RGB", (48, 40))
+    image.putdata([(int(128 + 90 * math.sin(0.4 * (x - shift)) * math.cos(0.3 * y)),
+                    int(128 + 90 * math.sin(0.25 * (x - shift + y))), 60)
+                   for y in range(40) for x in range(48)])
+    image.save(path)
+
+
+class Frames(CliCase):
+    """--frames: patterns in, every frame out under its own number."""
+
+    def frames_run(self, *extra, first=1, count=3):
+        for i in range(count):
+            moved(self.path("f-%03d.png" % (first + i)), 2 * i)
+        return self.run_cli("--frames", "--content", self.path("f-%03d.png"), "--style",
+                            self.style, "--output", self.path("o-%03d.png"),
+                            "--iterations", "4", "--seed", "3", *extra, *PINNED)
+
+    def test_every_frame_is_written_under_its_number(self):
+        done = self.frames_run()
+        self.assertEqual(done.returncode, 0, done.stderr)
+        self.assertIn("frame 3/3", done.stderr)
+        self.assertIn("Wrote 3 of 3 frames", done.stderr)
+        for i in (1, 2, 3):
+            with Image.open(self.path("o-%03d.png" % i)) as out:
+                self.assertEqual(out.size, (48, 40))
+        self.assertFalse(os.path.exists(self.path("o-000.png")))
+        self.assertFalse(os.path.exists(self.path("o-004.png")))
+
+    def test_numbering_starts_at_0_when_frame_0_exists(self):
+        done = self.frames_run("--temporal-weight", "0", first=0, count=2)
+        self.assertEqual(done.returncode, 0, done.stderr)
+        self.assertTrue(os.path.exists(self.path("o-000.png")))
+        self.assertTrue(os.path.exists(self.path("o-001.png")))
+        self.assertIn("temporal weight 0", done.stderr)
+
+    def test_the_temporal_weight_changes_later_frames_only(self):
+        self.assertEqual(self.frames_run("--temporal-weight", "0").returncode, 0)
+        alone = [pixels(self.path("o-%03d.png" % i)) for i in (1, 2)]
+        self.assertEqual(self.frames_run("--temporal-weight", "1000").returncode, 0)
+        self.assertEqual(pixels(self.path("o-001.png")), alone[0])
+        self.assertNotEqual(pixels(self.path("o-002.png")), alone[1])
+
+    def test_bad_frames_usage(self):
+        for args, words in [(("--frames", "--content", "a.png", "--style", "s", "--output",
+                              "o-%d.png"), "one %d"),
+                            (("--frames", "--content", "a-%d-%d.png", "--style", "s",
+                              "--output", "o-%d.png"), "one %d"),
+                            (("--frames", "--content", "a-%d.png", "--style", "s",
+                              "--output", "o-%s.png"), "another"),
+                            (("--content", "a", "--style", "s", "--output", "o",
+                              "--temporal-weight", "3"), "needs --frames"),
+                            (("--frames", "--content", "a-%d.png", "--style", "s",
+                              "--output", "o-%d.png", "--temporal-weight", "-1"),
+                             "temporal-weight")]:
+            done = self.run_cli(*args)
+            self.assertEqual(done.returncode, 2, (args, done.stderr))
+            self.assertIn(words, done.stderr)
+
+    def test_one_frame_or_none_fails_with_a_message(self):
+        done = self.frames_run(count=1)
+        self.assertEqual(done.returncode, 1, done.stderr)
+        self.assertIn("at least two frames", done.stderr)
+        done = self.run_cli("--frames", "--content", self.path("none-%d.png"), "--style",
+                            self.style, "--output", self.path("o-%d.png"))
+        self.assertEqual(done.returncode, 1, done.stderr)
+        self.assertIn("no such file", done.stderr)
+
+
 if __name__ == "__main__":
     unittest.main(verbosity=2)

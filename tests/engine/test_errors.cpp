@@ -17,6 +17,7 @@
 #include "builtin_network.h"
 #include "caught_error.h"
 #include "neural_style/error.h"
+#include "neural_style/frames.h"
 #include "neural_style/plan.h"
 #include "neural_style/speed.h"
 #include "neural_style/transfer.h"
@@ -193,6 +194,9 @@ const std::vector<Provocation>& provocations() {
       {ErrorCode::weights_tensor_unreadable, read_truncated_tensor},
       {ErrorCode::weights_not_vgg19, [] { Vgg19::load(raw("not-vgg", "{}", 0)); }},
       {ErrorCode::weights_wrong_vgg19_shape, load_vgg_with_wrong_shape},
+      {ErrorCode::too_few_frames, [] { transfer_frames({picture(32)}, {picture(32)}, Settings{}, 0); }},
+      {ErrorCode::frames_differ_in_size,
+       [] { transfer_frames({picture(32), picture(40)}, {picture(32)}, Settings{}, 0); }},
       {ErrorCode::file_unwritable,
        [] { safetensors::write_f32((scratch() / "no/such/dir/x").string(), {}); }},
       {ErrorCode::precision_variable_invalid, [] {

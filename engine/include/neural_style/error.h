@@ -69,6 +69,9 @@ enum class ErrorCode {
   image_file_not_renamed,      // path, the system's reason
   // The speed cache (speed.h).
   precision_variable_invalid,  // the variable's name, its value
+  // Animation frames (frames.h).
+  too_few_frames,
+  frames_differ_in_size,       // first frame's width, height, the other's number, width, height
   count
 };
 

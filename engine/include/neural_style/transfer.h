@@ -16,6 +16,7 @@ struct Losses {
   double style = 0;
   double tv = 0;
   double total = 0;
+  double temporal = 0;  // animation frames only (frames.h); part of the total
 };
 
 struct Progress {

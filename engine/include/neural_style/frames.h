@@ -1,0 +1,43 @@
+// Animation frames: each frame stylised in turn, each after the first starting from the
+// previous result warped along the optical flow, and kept close to it where the flow is
+// reliable (Ruder, Dosovitskiy and Brox, "Artistic style transfer for videos", 2016).
+#pragma once
+
+#include <functional>
+#include <vector>
+
+#include "neural_style/image.h"
+#include "neural_style/settings.h"
+#include "neural_style/transfer.h"
+
+namespace neural_style {
+
+// 0: every frame on its own. The default removes visible flicker (tests/benchmark's
+// flicker figure, README): 10 is about the least that gives 3x less flicker on the
+// benchmark's moving disc; 30 and more cost the style on a zooming sequence.
+inline constexpr double kDefaultTemporalWeight = 10;
+inline constexpr double kMaxTemporalWeight = 1e6;
+
+struct FrameProgress {
+  int frame = 0;    // 1-based index of the frame being stylised
+  int frames = 0;
+  Progress step;    // that frame's own progress (scales, iterations, tiles, snapshot)
+};
+// Return false to stop: finished frames are kept, plus the current frame's last iterate.
+using FrameProgressCallback = std::function<bool(const FrameProgress&)>;
+
+struct FramesResult {
+  // One per frame done (all of them unless stopped; a stopped run also keeps the current
+  // frame's last iterate), each the size and channel layout of its input frame.
+  std::vector<Result> frames;
+  bool stopped = false;
+};
+
+// Frames in playing order, all of one size (else Error, code frames_differ_in_size) and at
+// least two (else Error, code too_few_frames). temporal_weight >= 0.
+FramesResult transfer_frames(const std::vector<Image>& frames,
+                             const std::vector<Image>& styles, const Settings& settings,
+                             double temporal_weight,
+                             const FrameProgressCallback& progress = {});
+
+}  // namespace neural_style
