@@ -71,6 +71,9 @@ Arguments arguments_of(GimpProcedureConfig* config) {
   // The choice's ids are the paintings' indices, and kNoPainting for none.
   arguments.painting = gimp_procedure_config_get_choice_id(config, kPaintingArgument);
   g_object_get(config, kMemoryArgument, &arguments.memory, nullptr);
+  // Only plug-in-neural-style-frames has it.
+  if (g_object_class_find_property(G_OBJECT_GET_CLASS(config), kTemporalWeightSpec.name))
+    g_object_get(config, kTemporalWeightSpec.name, &arguments.temporal_weight, nullptr);
   return arguments;
 }
 

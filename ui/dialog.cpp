@@ -42,12 +42,17 @@ const ArgumentSpec& argument_spec(const char* name) {
 
 // Everything the dialog's callbacks share; deleted with the dialog.
 struct DialogState {
-  DialogState(gint32 image_, gint32 drawable_, Arguments& arguments_,
+  DialogState(gint32 image_, gint32 drawable_, bool frames_, Arguments& arguments_,
               const Calibration& calibration_)
-      : image(image_), drawable(drawable_), arguments(arguments_), calibration(calibration_) {}
+      : image(image_),
+        drawable(drawable_),
+        frames(frames_),
+        arguments(arguments_),
+        calibration(calibration_) {}
 
   gint32 image;
   gint32 drawable;
+  bool frames;  // plug-in-neural-style-frames: the image's layers are the content
   Arguments& arguments;
   const Calibration& calibration;
   GtkWidget* dialog = nullptr;
@@ -83,7 +88,9 @@ void sync_preset(DialogState& s);
 void refresh(DialogState& s) {
   sync_preset(s);
   gimp_scale_entry_set_sensitive(s.mix, s.arguments.style2_drawable != kNoLayer);
-  const Estimate estimate = estimate_run(s.image, s.drawable, s.arguments, s.calibration);
+  const Estimate estimate = s.frames
+                                ? estimate_frames_run(s.image, s.arguments, s.calibration)
+                                : estimate_run(s.image, s.drawable, s.arguments, s.calibration);
   const std::string problem = estimate.problem.empty() ? s.network_problem : estimate.problem;
   set_text(s.time, estimate.time.empty() ? "—" : estimate.time);
   set_text(s.memory, estimate.memory.empty() ? "—" : estimate.memory);
@@ -398,9 +405,10 @@ void on_destroy(GtkWidget* dialog, gpointer state) {
   delete s;
 }
 
-GtkWidget* new_dialog() {
-  GtkWidget* dialog =
-      gimp_dialog_new(_("Neural Style Transfer"), "gimp-neural-style", nullptr, GtkDialogFlags(0),
+GtkWidget* new_dialog(bool frames) {
+  GtkWidget* dialog = gimp_dialog_new(
+      frames ? _("Neural Style Transfer (Frames)") : _("Neural Style Transfer"),
+      "gimp-neural-style", nullptr, GtkDialogFlags(0),
                       show_help, kHelpId, _("R_eset"), kResponseReset, _("_Cancel"),
                       GTK_RESPONSE_CANCEL, _("_OK"), GTK_RESPONSE_OK, nullptr);
   gtk_dialog_set_alternative_button_order(GTK_DIALOG(dialog), kResponseReset, GTK_RESPONSE_OK,
@@ -416,10 +424,10 @@ void pack(GtkWidget* vbox, GtkWidget* child) {
 
 }  // namespace
 
-GtkWidget* settings_dialog_new(gint32 image, gint32 drawable, Arguments& arguments,
+GtkWidget* settings_dialog_new(gint32 image, gint32 drawable, bool frames, Arguments& arguments,
                                const Calibration& calibration) {
-  auto* s = new DialogState(image, drawable, arguments, calibration);
-  s->dialog = new_dialog();
+  auto* s = new DialogState(image, drawable, frames, arguments, calibration);
+  s->dialog = new_dialog(frames);
   g_signal_connect(s->dialog, "destroy", G_CALLBACK(on_destroy), s);
   g_signal_connect(s->dialog, "response", G_CALLBACK(on_response), s);
   GtkWidget* vbox = gtk_vbox_new(FALSE, 12);
@@ -441,10 +449,10 @@ GtkWidget* settings_dialog_new(gint32 image, gint32 drawable, Arguments& argumen
   return s->dialog;
 }
 
-bool run_dialog(gint32 image, gint32 drawable, Arguments& arguments,
+bool run_dialog(gint32 image, gint32 drawable, bool frames, Arguments& arguments,
                 const Calibration& calibration) {
   gimp_ui_init("neural-style", FALSE);
-  GtkWidget* dialog = settings_dialog_new(image, drawable, arguments, calibration);
+  GtkWidget* dialog = settings_dialog_new(image, drawable, frames, arguments, calibration);
   gtk_widget_show(dialog);
   gint response = GTK_RESPONSE_NONE;
   do {

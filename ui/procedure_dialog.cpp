@@ -27,6 +27,7 @@ struct DialogState {
   GimpProcedureConfig* config = nullptr;
   plugin::ImageId image = -1;
   plugin::ItemId drawable = -1;
+  bool frames = false;  // plug-in-neural-style-frames: the image's layers are the content
   const Calibration* calibration = nullptr;
   GtkWidget* dialog = nullptr;
   GtkWidget* mix = nullptr;
@@ -42,7 +43,8 @@ struct DialogState {
 // The estimate and whether OK may start a run; the preset combo follows the numbers.
 void refresh(DialogState& s) {
   const plugin::Arguments arguments = plugin::arguments_of(s.config);
-  const Estimate e = estimate_run(s.image, s.drawable, arguments, *s.calibration);
+  const Estimate e = s.frames ? estimate_frames_run(s.image, arguments, *s.calibration)
+                              : estimate_run(s.image, s.drawable, arguments, *s.calibration);
   const std::string problem = s.network_problem.empty() ? e.problem : s.network_problem;
   gtk_label_set_text(GTK_LABEL(s.time), e.time.c_str());
   gtk_label_set_text(GTK_LABEL(s.memory), e.memory.c_str());
@@ -257,7 +259,9 @@ void use_own_help(GtkWidget* dialog) {
 }
 
 void build(DialogState& s, GimpProcedure* procedure) {
-  s.dialog = gimp_procedure_dialog_new(procedure, s.config, _("Neural Style Transfer"));
+  s.dialog = gimp_procedure_dialog_new(
+      procedure, s.config,
+      s.frames ? _("Neural Style Transfer (Frames)") : _("Neural Style Transfer"));
   auto* dialog = GIMP_PROCEDURE_DIALOG(s.dialog);
   scale_entry(dialog, kMixRow);
   for (const ScaleRow& row : kLookRows) scale_entry(dialog, row);
@@ -283,12 +287,13 @@ void build(DialogState& s, GimpProcedure* procedure) {
 }  // namespace
 
 bool run_procedure_dialog(GimpProcedure* procedure, GimpProcedureConfig* config,
-                          plugin::ImageId image, plugin::ItemId drawable,
+                          plugin::ImageId image, plugin::ItemId drawable, bool frames,
                           const Calibration& calibration) {
   DialogState s;
   s.config = config;
   s.image = image;
   s.drawable = drawable;
+  s.frames = frames;
   s.calibration = &calibration;
   preselect_styles(s);
   build(s, procedure);

@@ -305,7 +305,7 @@ void check_settings_dialog(Probe& probe, gint32 image, gint32 content, gint32 st
                            const std::string& title, const std::string& painting) {
   Arguments arguments;
   const ui::Calibration calibration;
-  GtkWidget* dialog = ui::settings_dialog_new(image, content, arguments, calibration);
+  GtkWidget* dialog = ui::settings_dialog_new(image, content, false, arguments, calibration);
   gtk_widget_show(dialog);
   report(probe, title == gtk_window_get_title(GTK_WINDOW(dialog)), "dialog title is translated",
          gtk_window_get_title(GTK_WINDOW(dialog)));
@@ -331,7 +331,7 @@ void check_settings_dialog(Probe& probe, gint32 image, gint32 content, gint32 st
 void check_calibration_cached(Probe& probe, gint32 image, gint32 content) {
   Arguments arguments;
   const ui::Calibration calibration;
-  GtkWidget* dialog = ui::settings_dialog_new(image, content, arguments, calibration);
+  GtkWidget* dialog = ui::settings_dialog_new(image, content, false, arguments, calibration);
   report(probe, has_digit(named(dialog, ui::kTimeName)), "calibration is cached",
          gtk_label_get_text(GTK_LABEL(named(dialog, ui::kTimeName))));
   gtk_widget_destroy(dialog);
