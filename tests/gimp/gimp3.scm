@@ -110,3 +110,21 @@
 (define (boolean-message position message)
   (string-append "expected type: numeric for argument " (number->string position)
                  " to plug-in-neural-style"))
+
+; --- Animation frames -------------------------------------------------------------------
+
+; plug-in-neural-style-frames, fast, with named arguments (temporal-weight comes after
+; GIMP 3's own builtin-style and memory). Returns the new image.
+(define (stylise-frames img drawable style temporal-weight)
+  (car (plug-in-neural-style-frames #:run-mode RUN-NONINTERACTIVE #:image img
+                                    #:drawables (vector drawable) #:style-drawable style
+                                    #:style-weight 10 #:iterations 3 #:seed 7
+                                    #:temporal-weight temporal-weight)))
+
+(define (image-width img) (car (gimp-image-get-width img)))
+(define (image-height img) (car (gimp-image-get-height img)))
+
+(define (image-count) (vector-length (car (gimp-get-images))))
+
+; Script-Fu 3 checks the declared range before the call.
+(define (frames-range-message message) "out of range")
