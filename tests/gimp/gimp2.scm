@@ -91,6 +91,15 @@
 (define (image-width img) (car (gimp-image-width img)))
 (define (image-height img) (car (gimp-image-height img)))
 
+; Assigns linear sRGB (a float image's built-in profile) to an image that would use sRGB;
+; the bytes of an image's assigned profile, empty when it has none.
+(define (assign-linear-profile img)
+  (let* ((linear (new-float-image 8 8 RGB))
+         (profile (gimp-image-get-effective-color-profile linear)))
+    (gimp-image-set-color-profile img (car profile) (cadr profile))
+    (gimp-image-delete linear)))
+(define (assigned-profile img) (vector->list (cadr (gimp-image-get-color-profile img))))
+
 (define (image-count) (car (gimp-image-list)))
 
 ; What the caller is told about an out-of-range temporal-weight: the plug-in's own words.

@@ -124,6 +124,14 @@
 (define (image-width img) (car (gimp-image-get-width img)))
 (define (image-height img) (car (gimp-image-get-height img)))
 
+; Assigns linear sRGB (a float image's built-in profile) to an image that would use sRGB;
+; the bytes of an image's assigned profile, empty when it has none.
+(define (assign-linear-profile img)
+  (let ((linear (new-float-image 8 8 RGB)))
+    (gimp-image-set-color-profile img (car (gimp-image-get-effective-color-profile linear)))
+    (gimp-image-delete linear)))
+(define (assigned-profile img) (vector->list (car (gimp-image-get-color-profile img))))
+
 (define (image-count) (vector-length (car (gimp-get-images))))
 
 ; Script-Fu 3 checks the declared range before the call.

@@ -18,7 +18,9 @@
 (define style (add-plasma-layer style-image 0 "Style" 48 32 #f 9))
 
 ; An optimised animation: a whole first frame, then a 16 x 16 (combine) frame at (8, 8)
-; holding only what changed, then a whole frame with transparency in it, at 150 ppi.
+; holding only what changed, then a whole frame with transparency in it, at 150 ppi and
+; with a colour profile assigned (linear sRGB, which a new 8-bit image would lack).
+
 (let* ((img (new-image 48 32 RGB))
        (first (add-plasma-layer img 0 "Frame 1 (100ms) (replace)" 48 32 #f 1))
        (changed (add-plasma-layer img 0 "Frame 2 (200ms) (combine)" 16 16 #f 2))
@@ -26,6 +28,7 @@
   (gimp-layer-set-offsets changed 8 8)
   (clear-hole img holed 30 4 10 10)
   (gimp-image-set-resolution img 150 150)
+  (assign-linear-profile img)
   (gimp-image-clean-all img)
   (let* ((names-before (layer-names img))
          (pixels-before (sample first (layer-grid first)))
@@ -37,6 +40,9 @@
                  (list (image-width result) (image-height result)))
     (check-equal "frames: the source's resolution" '(150.0 150.0)
                  (gimp-image-get-resolution result))
+    (check "frames: the source has a profile" (pair? (assigned-profile img)))
+    (check-equal "frames: the source's colour profile" (assigned-profile img)
+                 (assigned-profile result))
     (check "frames: new image not dirty" (not (dirty? result)))
     (check-equal "frames: source layers untouched" (list first changed holed)
                  (reverse (layer-ids img)))
