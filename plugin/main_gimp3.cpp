@@ -9,6 +9,7 @@
 #include <libgimp/gimpui.h>
 
 #include <algorithm>
+#include <exception>
 #include <optional>
 #include <string>
 #include <vector>
@@ -48,6 +49,15 @@ GimpValueArray* failed(GimpProcedure* procedure, GimpPDBStatusType status,
   GError* error = message.empty() ? nullptr
                                   : g_error_new_literal(GIMP_PLUG_IN_ERROR, 0, message.c_str());
   return gimp_procedure_new_return_values(procedure, status, error);
+}
+
+// A run that threw: GIMP shows the message, and whose fault it was.
+GimpValueArray* failed(GimpProcedure* procedure, const std::exception_ptr& error) {
+  const Failure failure = failure_of(error);
+  return failed(procedure,
+                failure.kind() == Failure::Kind::calling ? GIMP_PDB_CALLING_ERROR
+                                                         : GIMP_PDB_EXECUTION_ERROR,
+                failure.what());
 }
 
 GimpValueArray* succeeded(GimpProcedure* procedure, const std::vector<ItemId>& layers) {
@@ -138,11 +148,7 @@ GimpValueArray* run_frames_procedure(GimpProcedure* procedure, GimpRunMode mode,
     GIMP_VALUES_SET_IMAGE(values, 1, gimp_image_get_by_id(*result));
     return values;
   } catch (...) {
-    const Failure failure = failure_of(std::current_exception());
-    return failed(procedure,
-                  failure.kind() == Failure::Kind::calling ? GIMP_PDB_CALLING_ERROR
-                                                           : GIMP_PDB_EXECUTION_ERROR,
-                  failure.what());
+    return failed(procedure, std::current_exception());
   }
 }
 
@@ -157,11 +163,7 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode mode, GimpImage* image
     if (mode != GIMP_RUN_NONINTERACTIVE) gimp_displays_flush();
     return succeeded(procedure, *layers);
   } catch (...) {
-    const Failure failure = failure_of(std::current_exception());
-    return failed(procedure,
-                  failure.kind() == Failure::Kind::calling ? GIMP_PDB_CALLING_ERROR
-                                                           : GIMP_PDB_EXECUTION_ERROR,
-                  failure.what());
+    return failed(procedure, std::current_exception());
   }
 }
 
