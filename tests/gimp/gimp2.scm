@@ -93,6 +93,7 @@
 
 ; Assigns linear sRGB (a float image's built-in profile) to an image that would use sRGB;
 ; the bytes of an image's assigned profile, empty when it has none.
+(define profiles-in-pdb #t)
 (define (assign-linear-profile img)
   (let* ((linear (new-float-image 8 8 RGB))
          (profile (gimp-image-get-effective-color-profile linear)))

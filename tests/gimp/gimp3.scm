@@ -124,13 +124,11 @@
 (define (image-width img) (car (gimp-image-get-width img)))
 (define (image-height img) (car (gimp-image-get-height img)))
 
-; Assigns linear sRGB (a float image's built-in profile) to an image that would use sRGB;
-; the bytes of an image's assigned profile, empty when it has none.
-(define (assign-linear-profile img)
-  (let ((linear (new-float-image 8 8 RGB)))
-    (gimp-image-set-color-profile img (car (gimp-image-get-effective-color-profile linear)))
-    (gimp-image-delete linear)))
-(define (assigned-profile img) (vector->list (car (gimp-image-get-color-profile img))))
+; GIMP 3.0's PDB has no calls that read or assign an image's colour profile (libgimp keeps
+; them to itself): the frames test checks the profile on GIMP 2.10 only.
+(define profiles-in-pdb #f)
+(define (assign-linear-profile img) #f)
+(define (assigned-profile img) '())
 
 (define (image-count) (vector-length (car (gimp-get-images))))
 

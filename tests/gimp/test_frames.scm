@@ -40,9 +40,11 @@
                  (list (image-width result) (image-height result)))
     (check-equal "frames: the source's resolution" '(150.0 150.0)
                  (gimp-image-get-resolution result))
-    (check "frames: the source has a profile" (pair? (assigned-profile img)))
-    (check-equal "frames: the source's colour profile" (assigned-profile img)
-                 (assigned-profile result))
+    (if profiles-in-pdb
+        (begin
+          (check "frames: the source has a profile" (pair? (assigned-profile img)))
+          (check-equal "frames: the source's colour profile" (assigned-profile img)
+                       (assigned-profile result))))
     (check "frames: new image not dirty" (not (dirty? result)))
     (check-equal "frames: source layers untouched" (list first changed holed)
                  (reverse (layer-ids img)))
