@@ -9,7 +9,6 @@
 #include <cstring>
 #include <optional>
 #include <string>
-#include <type_traits>
 #include <vector>
 
 #include "animation.h"
@@ -29,14 +28,14 @@ namespace {
 
 using namespace neural_style::plugin;
 
-// What GIMP keeps for the plug-in between runs of one session (host::session_value,
-// raw bytes): the last arguments, for Repeat and the dialog, and whether the user has
-// been told about the built-in network yet.
+// What GIMP keeps for the plug-in between runs of one session (host::session_value):
+// each procedure's last arguments (raw bytes), for Repeat and the dialog, and whether the
+// user has been told about the built-in network yet, once whichever procedure told.
 struct SavedState {
   Arguments arguments;
   bool random_features_told = false;
 };
-static_assert(std::is_trivially_copyable_v<SavedState>);
+constexpr const char* kToldKey = "neural-style-random-features-told";
 
 // What run() hands back to GIMP.
 struct Reply {
@@ -234,17 +233,20 @@ Reply run_procedure(const char* procedure, gint nparams, const GimpParam* params
   }
 }
 
-// Each procedure keeps its own last values.
 SavedState load_state(const char* procedure) {
   SavedState state;
+  Arguments& last = state.arguments;
   const std::optional<std::string> bytes = host::session_value(procedure);
-  if (bytes && bytes->size() == sizeof state) std::memcpy(&state, bytes->data(), sizeof state);
+  if (bytes && bytes->size() == sizeof last) std::memcpy(&last, bytes->data(), sizeof last);
+  state.random_features_told = host::session_value(kToldKey).has_value();
   return state;
 }
 
 void save_state(const char* procedure, const SavedState& state) {
+  const Arguments& last = state.arguments;
   host::set_session_value(procedure,
-                          std::string(reinterpret_cast<const char*>(&state), sizeof state));
+                          std::string(reinterpret_cast<const char*>(&last), sizeof last));
+  if (state.random_features_told) host::set_session_value(kToldKey, "1");
 }
 
 void run(const gchar* name, gint nparams, const GimpParam* params, gint* nreturn_vals,
