@@ -36,6 +36,11 @@ std::string range_message(const ArgumentSpec& spec, double value) {
                      max.c_str(), got.c_str());
 }
 
+void check_argument(const Arguments& arguments, const ArgumentSpec& spec) {
+  const double value = argument_value(arguments, spec);
+  if (!in_range(spec, value)) throw calling_failure(range_message(spec, value));
+}
+
 }  // namespace
 
 double argument_value(const Arguments& arguments, const ArgumentSpec& spec) {
@@ -63,9 +68,18 @@ void check_arguments(const Arguments& arguments) {
   for (const ArgumentSpec& spec : kArgumentSpecs) {
     if (is_first_style(spec) && arguments.painting != kNoPainting)
       continue;
-    const double value = argument_value(arguments, spec);
-    if (!in_range(spec, value)) throw calling_failure(range_message(spec, value));
+    check_argument(arguments, spec);
   }
+}
+
+void check_frames_arguments(const Arguments& arguments) {
+  check_arguments(arguments);
+  check_argument(arguments, kTemporalWeightSpec);
+}
+
+double temporal_weight_to_use(const Arguments& arguments) {
+  return arguments.temporal_weight == kDefaultTemporalWeightArgument ? kDefaultTemporalWeight
+                                                                     : arguments.temporal_weight;
 }
 
 std::int32_t seed_to_use(std::int32_t requested) {

@@ -9,6 +9,7 @@
 #include <string>
 #include <type_traits>
 
+#include "neural_style/frames.h"
 #include "neural_style/settings.h"
 
 // Marks a string for translation where it is defined; _() translates it where it is shown.
@@ -19,8 +20,11 @@
 namespace neural_style::plugin {
 
 inline constexpr const char* kProcedureName = "plug-in-neural-style";
+// Animation frames: the same arguments, then temporal-weight (frames.h).
+inline constexpr const char* kFramesProcedureName = "plug-in-neural-style-frames";
 inline constexpr std::int32_t kNoLayer = -1;
 inline constexpr std::int32_t kNoPainting = -1;
+inline constexpr double kDefaultTemporalWeightArgument = -1;
 
 // What a run is asked to do. Saved with gimp_set_data for Repeat, which copies raw
 // bytes: keep it trivially copyable. The member initialisers are the documented defaults.
@@ -42,6 +46,9 @@ struct Arguments {
   // The memory budget in GB, 0 = the engine's default share of the machine's memory. Not
   // in GIMP 2.10's PDB arguments either: its dialog sets it, Repeat keeps it.
   double memory = 0;
+  // plug-in-neural-style-frames only: how closely each frame follows the previous one's
+  // result; -1 = the engine's default.
+  double temporal_weight = kDefaultTemporalWeightArgument;
 };
 static_assert(std::is_trivially_copyable_v<Arguments>);
 
@@ -105,13 +112,22 @@ inline constexpr std::array<ArgumentSpec, 11> kArgumentSpecs = {{
      &Arguments::seed, nullptr},
 }};
 
+// plug-in-neural-style-frames' last argument, after the table's eleven.
+inline constexpr ArgumentSpec kTemporalWeightSpec = {
+    "temporal-weight", ArgumentType::float64, N_("_Temporal weight:"),
+    "How closely each frame keeps to the previous frame's result where the motion is "
+    "known; 0 = every frame on its own",
+    0, kMaxTemporalWeight, true, kDefaultTemporalWeightArgument, "the default",
+    nullptr, &Arguments::temporal_weight};
+
 // The style layer, which a built-in painting replaces.
 inline bool is_first_style(const ArgumentSpec& spec) {
   return spec.int_field == &Arguments::style_drawable;
 }
 
-// run-mode, image, drawable, then the table.
+// run-mode, image, drawable, then the table (and temporal-weight for frames).
 inline constexpr int kArgumentCount = 3 + static_cast<int>(kArgumentSpecs.size());
+inline constexpr int kFramesArgumentCount = kArgumentCount + 1;
 
 double argument_value(const Arguments& arguments, const ArgumentSpec& spec);
 void set_argument_value(Arguments& arguments, const ArgumentSpec& spec, double value);
@@ -122,6 +138,11 @@ std::string describe_argument(const ArgumentSpec& spec);
 // Throws a calling Failure naming the first argument out of its range. style-drawable
 // need not be a layer when a built-in painting is the style.
 void check_arguments(const Arguments& arguments);
+// The same, and temporal-weight.
+void check_frames_arguments(const Arguments& arguments);
+
+// The temporal weight the engine gets: -1 replaced by its default.
+double temporal_weight_to_use(const Arguments& arguments);
 
 // The seed a run uses: the requested one, or a fresh one for -1.
 std::int32_t seed_to_use(std::int32_t requested);

@@ -79,6 +79,19 @@ void update(ItemId drawable, const Region& region);
 // A persistent, undoable text parasite (with its terminating NUL, like "gimp-comment").
 void attach_text_parasite(ItemId item, const char* name, const std::string& text);
 
+// --- A new image (animation frames: the source image is only read) -------------------
+int image_width(ImageId image);
+int image_height(ImageId image);
+// An empty image of `source`'s size, base type, precision, resolution and colour profile,
+// its undo off while the plug-in fills it (GIMP's Animation filters make theirs so).
+ImageId new_image_like(ImageId source);
+// A new layer of `channels` (as insert_layer_above) at the top of `image`'s stack.
+ItemId add_top_layer(ImageId image, const std::string& name, int width, int height,
+                     int channels);
+// Undo back on, nothing to save yet, and a display when `show` (interactive runs).
+void finish_new_image(ImageId image, bool show);
+void delete_image(ImageId image);
+
 // --- The plug-in's own memory ----------------------------------------------------------
 // Bytes kept under `key` for the rest of the GIMP session, never saved (GIMP 2.10: its
 // plug-in data; GIMP 3, which has none: a global parasite that is not persistent).

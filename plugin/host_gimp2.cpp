@@ -88,6 +88,42 @@ void attach_text_parasite(ItemId item, const char* name, const std::string& text
   gimp_parasite_free(parasite);
 }
 
+int image_width(ImageId image) { return gimp_image_width(image); }
+int image_height(ImageId image) { return gimp_image_height(image); }
+
+ImageId new_image_like(ImageId source) {
+  const gint32 image = gimp_image_new_with_precision(
+      gimp_image_width(source), gimp_image_height(source), gimp_image_base_type(source),
+      gimp_image_get_precision(source));
+  gimp_image_undo_disable(image);
+  gdouble x = 0, y = 0;
+  gimp_image_get_resolution(source, &x, &y);
+  gimp_image_set_resolution(image, x, y);
+  // Nothing when the source uses GIMP's built-in profile, which the new image has too.
+  if (GimpColorProfile* profile = gimp_image_get_color_profile(source)) {
+    gimp_image_set_color_profile(image, profile);
+    g_object_unref(profile);
+  }
+  return image;
+}
+
+ItemId add_top_layer(ImageId image, const std::string& name, int width, int height,
+                     int channels) {
+  const gint32 layer = gimp_layer_new(image, name.c_str(), width, height, layer_type(channels),
+                                      100.0, GIMP_LAYER_MODE_NORMAL);
+  if (layer == -1) return -1;
+  gimp_image_insert_layer(image, layer, 0, 0);
+  return layer;
+}
+
+void finish_new_image(ImageId image, bool show) {
+  gimp_image_undo_enable(image);
+  gimp_image_clean_all(image);
+  if (show) gimp_display_new(image);
+}
+
+void delete_image(ImageId image) { gimp_image_delete(image); }
+
 std::optional<std::string> session_value(const char* key) {
   const gint size = gimp_get_data_size(key);
   if (size <= 0) return std::nullopt;

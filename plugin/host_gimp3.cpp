@@ -128,6 +128,43 @@ void attach_text_parasite(ItemId id, const char* name, const std::string& text) 
   gimp_parasite_free(parasite);
 }
 
+int image_width(ImageId id) { return gimp_image_get_width(image(id)); }
+int image_height(ImageId id) { return gimp_image_get_height(image(id)); }
+
+ImageId new_image_like(ImageId source_id) {
+  GimpImage* source = image(source_id);
+  GimpImage* copy = gimp_image_new_with_precision(
+      gimp_image_get_width(source), gimp_image_get_height(source),
+      gimp_image_get_base_type(source), gimp_image_get_precision(source));
+  gimp_image_undo_disable(copy);
+  gdouble x = 0, y = 0;
+  gimp_image_get_resolution(source, &x, &y);
+  gimp_image_set_resolution(copy, x, y);
+  // Nothing when the source uses GIMP's built-in profile, which the new image has too.
+  if (GimpColorProfile* profile = gimp_image_get_color_profile(source)) {
+    gimp_image_set_color_profile(copy, profile);
+    g_object_unref(profile);
+  }
+  return gimp_image_get_id(copy);
+}
+
+ItemId add_top_layer(ImageId id, const std::string& name, int width, int height,
+                     int channels) {
+  GimpLayer* layer = gimp_layer_new(image(id), name.c_str(), width, height,
+                                    layer_type(channels), 100.0, GIMP_LAYER_MODE_NORMAL);
+  if (!layer) return -1;
+  gimp_image_insert_layer(image(id), layer, nullptr, 0);
+  return gimp_item_get_id(GIMP_ITEM(layer));
+}
+
+void finish_new_image(ImageId id, bool show) {
+  gimp_image_undo_enable(image(id));
+  gimp_image_clean_all(image(id));
+  if (show) gimp_display_new(image(id));
+}
+
+void delete_image(ImageId id) { gimp_image_delete(image(id)); }
+
 std::optional<std::string> session_value(const char* key) {
   GimpParasite* parasite = gimp_get_parasite(key);
   if (!parasite) return std::nullopt;
@@ -156,6 +193,9 @@ Arguments arguments_of(GimpProcedureConfig* config) {
   // The choice's ids are the paintings' indices, and kNoPainting for none.
   arguments.painting = gimp_procedure_config_get_choice_id(config, kPaintingArgument);
   g_object_get(config, kMemoryArgument, &arguments.memory, nullptr);
+  // Only plug-in-neural-style-frames has it.
+  if (g_object_class_find_property(G_OBJECT_GET_CLASS(config), kTemporalWeightSpec.name))
+    g_object_get(config, kTemporalWeightSpec.name, &arguments.temporal_weight, nullptr);
   return arguments;
 }
 

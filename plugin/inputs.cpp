@@ -54,9 +54,7 @@ void check_layer(ItemId item, const LayerMessages& messages) {
 }
 
 void check_image(ImageId image, ItemId content) {
-  if (host::is_indexed(image))
-    throw calling_failure(_("Indexed images cannot be stylised: convert the image to RGB or "
-                            "grayscale first (Image ▸ Mode)."));
+  check_not_indexed(image);
   if (host::image_of(content) != image)
     throw calling_failure(printf_text(_("The content layer '%s' does not belong to this image."),
                                       host::item_name(content).c_str()));
@@ -90,18 +88,30 @@ Region region_to_compute(ItemId layer, bool masked) {
 
 }  // namespace
 
+std::vector<Style> gather_styles(const Arguments& arguments) {
+  std::vector<Style> styles;
+  if (arguments.painting != kNoPainting)
+    styles.push_back({kNoLayer, arguments.painting, painting_extent(arguments.painting)});
+  else
+    styles.push_back(style_layer(arguments.style_drawable));
+  if (arguments.style2_drawable != kNoLayer)
+    styles.push_back(style_layer(arguments.style2_drawable));
+  return styles;
+}
+
+void check_not_indexed(ImageId image) {
+  if (host::is_indexed(image))
+    throw calling_failure(_("Indexed images cannot be stylised: convert the image to RGB or "
+                            "grayscale first (Image ▸ Mode)."));
+}
+
 Inputs gather_inputs(ImageId image, ItemId drawable, const Arguments& arguments) {
   Inputs in;
   in.image = image;
   in.content = drawable;
   check_layer(drawable, kContentMessages);
   check_image(image, drawable);
-  if (arguments.painting != kNoPainting)
-    in.styles.push_back({kNoLayer, arguments.painting, painting_extent(arguments.painting)});
-  else
-    in.styles.push_back(style_layer(arguments.style_drawable));
-  if (arguments.style2_drawable != kNoLayer)
-    in.styles.push_back(style_layer(arguments.style2_drawable));
+  in.styles = gather_styles(arguments);
   in.masked = !host::selection_is_empty(image);
   in.region = region_to_compute(drawable, in.masked);
   const bool alpha = in.masked || host::has_alpha(drawable);

@@ -27,6 +27,12 @@ struct Inputs {
   int channels = 0;             // content layout, read and written: Y', Y'A, R'G'B', R'G'B'A
 };
 
+// The style layers or painting the arguments name, checked (throws a Failure).
+std::vector<Style> gather_styles(const Arguments& arguments);
+
+// Refuses an indexed image, which the engine cannot read.
+void check_not_indexed(ImageId image);
+
 // Throws a Failure with the message GIMP shows when an input cannot be used.
 Inputs gather_inputs(ImageId image, ItemId drawable, const Arguments& arguments);
 

@@ -1,6 +1,7 @@
-// The GIMP 2.10 plug-in: registers plug-in-neural-style in the PDB and the Filters menu,
-// settles its arguments for the run mode (dialog, arguments or last values), runs it
-// (watched in a window when interactive) and answers GIMP with the new layer or a message.
+// The GIMP 2.10 plug-in: registers plug-in-neural-style and plug-in-neural-style-frames in
+// the PDB and the Filters menu, settles their arguments for the run mode (dialog,
+// arguments or last values), runs them (watched in a window when interactive) and
+// answers GIMP with the new layer or image, or a message.
 #include <gegl.h>
 #include <glib/gi18n-lib.h>
 #include <libgimp/gimp.h>
@@ -8,9 +9,9 @@
 #include <cstring>
 #include <optional>
 #include <string>
-#include <type_traits>
 #include <vector>
 
+#include "animation.h"
 #include "arguments.h"
 #include "dialog.h"
 #include "engine_messages.h"
@@ -27,19 +28,19 @@ namespace {
 
 using namespace neural_style::plugin;
 
-// What GIMP keeps for the plug-in between runs of one session (host::session_value,
-// raw bytes): the last arguments, for Repeat and the dialog, and whether the user has
-// been told about the built-in network yet.
+// What GIMP keeps for the plug-in between runs of one session (host::session_value):
+// each procedure's last arguments (raw bytes), for Repeat and the dialog, and whether the
+// user has been told about the built-in network yet, once whichever procedure told.
 struct SavedState {
   Arguments arguments;
   bool random_features_told = false;
 };
-static_assert(std::is_trivially_copyable_v<SavedState>);
+constexpr const char* kToldKey = "neural-style-random-features-told";
 
 // What run() hands back to GIMP.
 struct Reply {
   GimpPDBStatusType status = GIMP_PDB_SUCCESS;
-  gint32 layer = -1;
+  gint32 result = -1;  // the new layer, or the new image for frames
   std::string message;
   bool remember = false;  // the arguments were valid: keep them as the last values
 };
@@ -59,22 +60,29 @@ GimpParamDef param_def(GimpPDBArgType type, const char* name, const char* descri
   return {type, const_cast<gchar*>(name), const_cast<gchar*>(description)};
 }
 
-void query() {
-  init_i18n();
-  // GIMP translates the menu label and the blurb with the plug-in's own catalogues.
-  gimp_plugin_domain_register(GETTEXT_PACKAGE, locale_dir().c_str());
-  std::vector<std::string> descriptions;
+// run-mode, image, drawable (described by `drawable`), then the table; `descriptions`
+// holds the strings the definitions point to.
+std::vector<GimpParamDef> param_defs(const char* drawable, std::vector<std::string>& descriptions) {
+  descriptions.clear();
   for (const ArgumentSpec& spec : kArgumentSpecs) descriptions.push_back(describe_argument(spec));
+  descriptions.push_back(describe_argument(kTemporalWeightSpec));
   std::vector<GimpParamDef> params = {
       param_def(GIMP_PDB_INT32, "run-mode",
                 "The run mode { RUN-INTERACTIVE (0), RUN-NONINTERACTIVE (1), "
                 "RUN-WITH-LAST-VALS (2) }"),
       param_def(GIMP_PDB_IMAGE, "image", "The image"),
-      param_def(GIMP_PDB_DRAWABLE, "drawable", "The content layer (the active one)"),
+      param_def(GIMP_PDB_DRAWABLE, "drawable", drawable),
   };
   for (std::size_t i = 0; i < kArgumentSpecs.size(); ++i)
     params.push_back(param_def(pdb_type(kArgumentSpecs[i].type), kArgumentSpecs[i].name,
                                descriptions[i].c_str()));
+  return params;
+}
+
+void install_layer_procedure() {
+  std::vector<std::string> descriptions;
+  const std::vector<GimpParamDef> params =
+      param_defs("The content layer (the active one)", descriptions);
   const GimpParamDef returns[] = {
       param_def(GIMP_PDB_LAYER, "layer", "The new layer, directly above the content layer")};
   gimp_install_procedure(
@@ -89,6 +97,35 @@ void query() {
   gimp_plugin_menu_register(kProcedureName, "<Image>/Filters/Artistic");
 }
 
+void install_frames_procedure() {
+  std::vector<std::string> descriptions;
+  std::vector<GimpParamDef> params =
+      param_defs("Any frame (the frames are the image's layers)", descriptions);
+  params.push_back(param_def(GIMP_PDB_FLOAT, kTemporalWeightSpec.name,
+                             descriptions.back().c_str()));
+  const GimpParamDef returns[] = {
+      param_def(GIMP_PDB_IMAGE, "new-image", "The new image, a stylised layer per frame")};
+  gimp_install_procedure(
+      kFramesProcedureName, N_("Paint every frame of an animation in the style of a layer"),
+      "Neural style transfer for animations: the image's top-level layers are the frames "
+      "(the bottom one first, (combine) frames drawn over the frame before, as Filters > "
+      "Animation > Unoptimize does). Each frame is stylised, after the first starting from "
+      "the previous result so that the strokes do not flicker. The result is a new image "
+      "with a layer per frame, named as the frames; the image itself is left as it is.",
+      "The gimp-neural-style authors", "The gimp-neural-style authors", "2026",
+      N_("Neural Style Transfer (Frames)…"), "RGB*, GRAY*", GIMP_PLUGIN,
+      static_cast<gint>(params.size()), G_N_ELEMENTS(returns), params.data(), returns);
+  gimp_plugin_menu_register(kFramesProcedureName, "<Image>/Filters/Animation");
+}
+
+void query() {
+  init_i18n();
+  // GIMP translates the menu label and the blurb with the plug-in's own catalogues.
+  gimp_plugin_domain_register(GETTEXT_PACKAGE, locale_dir().c_str());
+  install_layer_procedure();
+  install_frames_procedure();
+}
+
 double param_value(const GimpParam& param, ArgumentType type) {
   switch (type) {
     case ArgumentType::drawable: return param.data.d_drawable;
@@ -101,36 +138,53 @@ double param_value(const GimpParam& param, ArgumentType type) {
 
 // Non-interactive calls pass every argument; more may follow ours, none may be missing.
 // They have no built-in painting: a script loads the painting's file as a layer.
-void read_arguments(gint nparams, const GimpParam* params, Arguments& arguments) {
-  if (nparams < kArgumentCount)
-    throw calling_failure(printf_text(_("%s needs %d arguments, but was given %d."),
-                                      kProcedureName, kArgumentCount, nparams));
+void read_arguments(const char* procedure, gint nparams, const GimpParam* params,
+                    Arguments& arguments) {
+  const bool frames = g_strcmp0(procedure, kFramesProcedureName) == 0;
+  const int needed = frames ? kFramesArgumentCount : kArgumentCount;
+  if (nparams < needed)
+    throw calling_failure(printf_text(_("%s needs %d arguments, but was given %d."), procedure,
+                                      needed, nparams));
   arguments.painting = kNoPainting;
   for (std::size_t i = 0; i < kArgumentSpecs.size(); ++i)
     set_argument_value(arguments, kArgumentSpecs[i],
                        param_value(params[3 + i], kArgumentSpecs[i].type));
+  if (frames)
+    set_argument_value(arguments, kTemporalWeightSpec,
+                       param_value(params[kArgumentCount], kTemporalWeightSpec.type));
 }
 
 // Fills `arguments` as the run mode says; false when the user cancels the dialog.
 // Menu, Repeat and Re-show pass only run-mode, image and drawable. The dialog's estimate
 // measures this machine's speed on a worker thread: `calibration` keeps it beyond the
 // dialog, so that closing the dialog never waits for the measurement.
-bool settle_arguments(GimpRunMode mode, gint32 image, gint32 drawable, gint nparams,
-                      const GimpParam* params, Arguments& arguments,
+bool settle_arguments(const char* procedure, GimpRunMode mode, gint32 image, gint32 drawable,
+                      gint nparams, const GimpParam* params, Arguments& arguments,
                       std::optional<neural_style::ui::Calibration>& calibration) {
   switch (mode) {
     case GIMP_RUN_INTERACTIVE:
       calibration.emplace();
-      return neural_style::ui::run_dialog(image, drawable, arguments, *calibration);
-    case GIMP_RUN_NONINTERACTIVE: read_arguments(nparams, params, arguments); return true;
+      return neural_style::ui::run_dialog(image, drawable,
+                                          g_strcmp0(procedure, kFramesProcedureName) == 0,
+                                          arguments, *calibration);
+    case GIMP_RUN_NONINTERACTIVE:
+      read_arguments(procedure, nparams, params, arguments);
+      return true;
     case GIMP_RUN_WITH_LAST_VALS: return true;
   }
   throw calling_failure(printf_text(_("Unknown run mode %d."), static_cast<int>(mode)));
 }
 
-// The new layer; nothing when the user cancelled an interactive run.
-std::optional<gint32> stylise_in_mode(GimpRunMode mode, gint32 image, gint32 drawable,
-                                      SavedState& state) {
+// The new layer (or image for frames); nothing when the user cancelled an interactive run.
+std::optional<gint32> stylise_in_mode(const char* procedure, GimpRunMode mode, gint32 image,
+                                      gint32 drawable, SavedState& state) {
+  if (g_strcmp0(procedure, kFramesProcedureName) == 0) {
+    if (mode != GIMP_RUN_INTERACTIVE)
+      return stylise_frames(image, state.arguments, state.random_features_told,
+                            mode == GIMP_RUN_WITH_LAST_VALS);
+    state.random_features_told = true;
+    return neural_style::ui::stylise_frames_watched(image, state.arguments);
+  }
   std::optional<std::vector<ItemId>> layers;
   if (mode == GIMP_RUN_INTERACTIVE) {
     // The dialog's network line has already said whether the real weights are installed.
@@ -151,20 +205,23 @@ Reply failed(GimpPDBStatusType status, const std::string& message, bool remember
   return reply;
 }
 
-Reply run_procedure(gint nparams, const GimpParam* params, SavedState& state) {
+Reply run_procedure(const char* procedure, gint nparams, const GimpParam* params,
+                    SavedState& state) {
   const auto mode = static_cast<GimpRunMode>(params[0].data.d_int32);
   const gint32 image = params[1].data.d_image, drawable = params[2].data.d_drawable;
   bool valid = false;
   std::optional<neural_style::ui::Calibration> calibration;
   try {
-    if (!settle_arguments(mode, image, drawable, nparams, params, state.arguments, calibration))
+    if (!settle_arguments(procedure, mode, image, drawable, nparams, params, state.arguments,
+                          calibration))
       return failed(GIMP_PDB_CANCEL, "", false);
-    check_arguments(state.arguments);
+    // temporal-weight keeps its valid default for plug-in-neural-style.
+    check_frames_arguments(state.arguments);
     valid = true;  // remembered even if the run fails, to be corrected in the dialog
-    const std::optional<gint32> layer = stylise_in_mode(mode, image, drawable, state);
-    if (!layer) return failed(GIMP_PDB_CANCEL, "", true);
+    const std::optional<gint32> result = stylise_in_mode(procedure, mode, image, drawable, state);
+    if (!result) return failed(GIMP_PDB_CANCEL, "", true);
     Reply reply;
-    reply.layer = *layer;
+    reply.result = *result;
     reply.remember = true;
     if (mode != GIMP_RUN_NONINTERACTIVE) gimp_displays_flush();
     return reply;
@@ -176,35 +233,40 @@ Reply run_procedure(gint nparams, const GimpParam* params, SavedState& state) {
   }
 }
 
-SavedState load_state() {
+SavedState load_state(const char* procedure) {
   SavedState state;
-  const std::optional<std::string> bytes = host::session_value(kProcedureName);
-  if (bytes && bytes->size() == sizeof state) std::memcpy(&state, bytes->data(), sizeof state);
+  Arguments& last = state.arguments;
+  const std::optional<std::string> bytes = host::session_value(procedure);
+  if (bytes && bytes->size() == sizeof last) std::memcpy(&last, bytes->data(), sizeof last);
+  state.random_features_told = host::session_value(kToldKey).has_value();
   return state;
 }
 
-void save_state(const SavedState& state) {
-  host::set_session_value(kProcedureName,
-                          std::string(reinterpret_cast<const char*>(&state), sizeof state));
+void save_state(const char* procedure, const SavedState& state) {
+  const Arguments& last = state.arguments;
+  host::set_session_value(procedure,
+                          std::string(reinterpret_cast<const char*>(&last), sizeof last));
+  if (state.random_features_told) host::set_session_value(kToldKey, "1");
 }
 
-void run(const gchar* /*name*/, gint nparams, const GimpParam* params, gint* nreturn_vals,
+void run(const gchar* name, gint nparams, const GimpParam* params, gint* nreturn_vals,
          GimpParam** return_vals) {
   // GIMP reads the reply after run() returns.
   static GimpParam values[2];
   static std::string message;
   init_i18n();
   gegl_init(nullptr, nullptr);
-  SavedState state = load_state();
-  const Reply reply = run_procedure(nparams, params, state);
-  if (reply.remember) save_state(state);
+  SavedState state = load_state(name);
+  const Reply reply = run_procedure(name, nparams, params, state);
+  if (reply.remember) save_state(name, state);
   values[0].type = GIMP_PDB_STATUS;
   values[0].data.d_status = reply.status;
   *nreturn_vals = 1;
   *return_vals = values;
   if (reply.status == GIMP_PDB_SUCCESS) {
-    values[1].type = GIMP_PDB_LAYER;
-    values[1].data.d_layer = reply.layer;
+    const bool frames = g_strcmp0(name, kFramesProcedureName) == 0;
+    values[1].type = frames ? GIMP_PDB_IMAGE : GIMP_PDB_LAYER;
+    values[1].data.d_int32 = reply.result;
     *nreturn_vals = 2;
   } else if (!reply.message.empty()) {
     message = reply.message;

@@ -1,17 +1,20 @@
-// The GIMP 3 plug-in: a GimpPlugIn whose one GimpProcedure, plug-in-neural-style, takes
-// the same arguments as in GIMP 2.10 after GIMP 3's run-mode, image and selected
-// drawables. Each selected layer gets its own result layer, all in one undo group; the
-// procedure returns them. GIMP keeps the last values in the procedure's config.
+// The GIMP 3 plug-in: a GimpPlugIn whose procedures take the same arguments as in GIMP
+// 2.10 after GIMP 3's run-mode, image and selected drawables. plug-in-neural-style gives
+// each selected layer its own result layer, all in one undo group, and returns them;
+// plug-in-neural-style-frames stylises the image's layers as the frames of an animation
+// into a new image, and returns it. GIMP keeps the last values in each procedure's config.
 #include <gegl.h>
 #include <glib/gi18n-lib.h>
 #include <libgimp/gimp.h>
 #include <libgimp/gimpui.h>
 
 #include <algorithm>
+#include <exception>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "animation.h"
 #include "arguments.h"
 #include "engine_messages.h"
 #include "estimate.h"
@@ -48,6 +51,15 @@ GimpValueArray* failed(GimpProcedure* procedure, GimpPDBStatusType status,
   return gimp_procedure_new_return_values(procedure, status, error);
 }
 
+// A run that threw: GIMP shows the message, and whose fault it was.
+GimpValueArray* failed(GimpProcedure* procedure, const std::exception_ptr& error) {
+  const Failure failure = failure_of(error);
+  return failed(procedure,
+                failure.kind() == Failure::Kind::calling ? GIMP_PDB_CALLING_ERROR
+                                                         : GIMP_PDB_EXECUTION_ERROR,
+                failure.what());
+}
+
 GimpValueArray* succeeded(GimpProcedure* procedure, const std::vector<ItemId>& layers) {
   GimpValueArray* values = gimp_procedure_new_return_values(procedure, GIMP_PDB_SUCCESS, nullptr);
   std::vector<GObject*> objects;  // NULL-terminated, as GimpCoreObjectArray is
@@ -81,7 +93,7 @@ std::optional<std::vector<ItemId>> run_in_mode(GimpProcedure* procedure, GimpRun
   restore_styles(config);
   // Kept beyond the dialog, so closing it never waits for the measurement.
   neural_style::ui::Calibration calibration;
-  if (!neural_style::ui::run_procedure_dialog(procedure, config, image, drawables.front(),
+  if (!neural_style::ui::run_procedure_dialog(procedure, config, image, drawables.front(), false,
                                               calibration))
     return std::nullopt;
   const Arguments arguments = host::arguments_of(config);
@@ -90,6 +102,54 @@ std::optional<std::vector<ItemId>> run_in_mode(GimpProcedure* procedure, GimpRun
   // The dialog's network line has already said whether the real weights are installed.
   remember_random_features_told();
   return neural_style::ui::stylise_watched(image, drawables, arguments);
+}
+
+// The new image; nothing when the user cancelled the dialog.
+std::optional<ImageId> run_frames_in_mode(GimpProcedure* procedure, GimpRunMode mode,
+                                          GimpProcedureConfig* config, ImageId image) {
+  Arguments arguments = arguments_of(config);
+  if (mode == GIMP_RUN_WITH_LAST_VALS) arguments = with_remembered_styles(arguments);
+  if (mode == GIMP_RUN_INTERACTIVE) {
+    gimp_ui_init("neural-style");
+    restore_styles(config);
+    neural_style::ui::Calibration calibration;
+    // The dialog offers as the style a layer other than this one: the first frame.
+    const std::vector<ItemId> layers = host::layers(image);
+    const ItemId frame = layers.empty() ? kNoLayer : layers.back();
+    if (!neural_style::ui::run_procedure_dialog(procedure, config, image, frame, true,
+                                                calibration))
+      return std::nullopt;
+    arguments = arguments_of(config);
+    check_frames_arguments(arguments);
+    remember_styles(arguments);
+    // The dialog's network line has already said whether the real weights are installed.
+    remember_random_features_told();
+    return neural_style::ui::stylise_frames_watched(image, arguments);
+  }
+  check_frames_arguments(arguments);
+  bool told = random_features_told();
+  const ImageId result = stylise_frames(image, arguments, told, mode == GIMP_RUN_WITH_LAST_VALS);
+  if (told) remember_random_features_told();
+  return result;
+}
+
+GimpValueArray* run_frames_procedure(GimpProcedure* procedure, GimpRunMode mode,
+                                     GimpImage* image, GimpDrawable**,
+                                     GimpProcedureConfig* config, gpointer) {
+  init_i18n();
+  gegl_init(nullptr, nullptr);
+  try {
+    const std::optional<ImageId> result =
+        run_frames_in_mode(procedure, mode, config, gimp_image_get_id(image));
+    if (!result) return failed(procedure, GIMP_PDB_CANCEL, "");
+    if (mode != GIMP_RUN_NONINTERACTIVE) gimp_displays_flush();
+    GimpValueArray* values =
+        gimp_procedure_new_return_values(procedure, GIMP_PDB_SUCCESS, nullptr);
+    GIMP_VALUES_SET_IMAGE(values, 1, gimp_image_get_by_id(*result));
+    return values;
+  } catch (...) {
+    return failed(procedure, std::current_exception());
+  }
 }
 
 GimpValueArray* run(GimpProcedure* procedure, GimpRunMode mode, GimpImage* image,
@@ -103,11 +163,7 @@ GimpValueArray* run(GimpProcedure* procedure, GimpRunMode mode, GimpImage* image
     if (mode != GIMP_RUN_NONINTERACTIVE) gimp_displays_flush();
     return succeeded(procedure, *layers);
   } catch (...) {
-    const Failure failure = failure_of(std::current_exception());
-    return failed(procedure,
-                  failure.kind() == Failure::Kind::calling ? GIMP_PDB_CALLING_ERROR
-                                                           : GIMP_PDB_EXECUTION_ERROR,
-                  failure.what());
+    return failed(procedure, std::current_exception());
   }
 }
 
@@ -166,11 +222,50 @@ void add_memory_argument(GimpProcedure* procedure) {
                                      G_PARAM_READWRITE);
 }
 
-GList* query_procedures(GimpPlugIn*) { return g_list_append(nullptr, g_strdup(kProcedureName)); }
+GList* query_procedures(GimpPlugIn*) {
+  return g_list_append(g_list_append(nullptr, g_strdup(kProcedureName)),
+                       g_strdup(kFramesProcedureName));
+}
+
+// The arguments both procedures share, in GIMP 2.10's order, then GIMP 3's own.
+void add_arguments(GimpProcedure* procedure) {
+  for (const ArgumentSpec& spec : kArgumentSpecs) add_argument(procedure, spec);
+  add_painting_argument(procedure);
+  add_memory_argument(procedure);
+}
+
+GimpProcedure* create_frames_procedure(GimpPlugIn* plug_in, const gchar* name) {
+  GimpProcedure* procedure = gimp_image_procedure_new(plug_in, name, GIMP_PDB_PROC_TYPE_PLUGIN,
+                                                      run_frames_procedure, nullptr, nullptr);
+  gimp_procedure_set_image_types(procedure, "RGB*, GRAY*");
+  // The frames are the image's layers, whichever are selected.
+  gimp_procedure_set_sensitivity_mask(
+      procedure, GIMP_PROCEDURE_SENSITIVE_DRAWABLE | GIMP_PROCEDURE_SENSITIVE_DRAWABLES |
+                     GIMP_PROCEDURE_SENSITIVE_NO_DRAWABLES);
+  gimp_procedure_set_menu_label(procedure, _("Neural Style Transfer (Frames)…"));
+  gimp_procedure_add_menu_path(procedure, "<Image>/Filters/Animation");
+  gimp_procedure_set_documentation(
+      procedure, _("Paint every frame of an animation in the style of a layer"),
+      "Neural style transfer for animations: the image's top-level layers are the frames "
+      "(the bottom one first, (combine) frames drawn over the frame before, as Filters > "
+      "Animation > Unoptimize does). Each frame is stylised, after the first starting from "
+      "the previous result so that the strokes do not flicker. The result is a new image "
+      "with a layer per frame, named as the frames; the image itself is left as it is.",
+      name);
+  gimp_procedure_set_attribution(procedure, "The gimp-neural-style authors",
+                                 "The gimp-neural-style authors", "2026");
+  add_arguments(procedure);
+  add_argument(procedure, kTemporalWeightSpec);
+  gimp_procedure_add_image_return_value(procedure, "new-image", "New image",
+                                        "The new image, a stylised layer per frame", FALSE,
+                                        G_PARAM_READWRITE);
+  return procedure;
+}
 
 GimpProcedure* create_procedure(GimpPlugIn* plug_in, const gchar* name) {
-  if (g_strcmp0(name, kProcedureName) != 0) return nullptr;
   init_i18n();
+  if (g_strcmp0(name, kFramesProcedureName) == 0) return create_frames_procedure(plug_in, name);
+  if (g_strcmp0(name, kProcedureName) != 0) return nullptr;
   GimpProcedure* procedure =
       gimp_image_procedure_new(plug_in, name, GIMP_PDB_PROC_TYPE_PLUGIN, run, nullptr, nullptr);
   gimp_procedure_set_image_types(procedure, "RGB*, GRAY*");
@@ -187,9 +282,7 @@ GimpProcedure* create_procedure(GimpPlugIn* plug_in, const gchar* name) {
       name);
   gimp_procedure_set_attribution(procedure, "The gimp-neural-style authors",
                                  "The gimp-neural-style authors", "2024");
-  for (const ArgumentSpec& spec : kArgumentSpecs) add_argument(procedure, spec);
-  add_painting_argument(procedure);
-  add_memory_argument(procedure);
+  add_arguments(procedure);
   gimp_procedure_add_core_object_array_return_value(
       procedure, "layers", "Layers",
       "The new layers, each directly above its content layer, in the order of the drawables",

@@ -29,26 +29,52 @@ std::string clock_time(double seconds) {
   return printf_text("%ld:%02ld", s / 60, s % 60);
 }
 
+// GIMP's bar, its text a few times a second, and stderr when asked.
 class ProgressBar {
  public:
-  bool operator()(const Progress& p) {
-    host::progress_update(meter_.fraction(p));
+  bool show(double fraction, const Progress& p, const std::string& text) {
+    host::progress_update(fraction);
     if (p.seconds_elapsed >= next_text_time_) {
       next_text_time_ = p.seconds_elapsed + kTextInterval;
-      host::progress_text(progress_text(p));
+      host::progress_text(text);
     }
     if (print_ && (p.seconds_elapsed >= next_print_time_ || p.iteration == p.iterations)) {
       next_print_time_ = p.seconds_elapsed + kPrintInterval;
-      std::fprintf(stderr, "neural-style: %s\n", progress_text(p).c_str());
+      std::fprintf(stderr, "neural-style: %s\n", text.c_str());
     }
     return true;
   }
 
  private:
-  ProgressMeter meter_;
   double next_text_time_ = 0;
   bool print_ = print_requested();
   double next_print_time_ = 0;
+};
+
+class LayerProgress {
+ public:
+  bool operator()(const Progress& p) { return bar_.show(meter_.fraction(p), p, progress_text(p)); }
+
+ private:
+  ProgressBar bar_;
+  ProgressMeter meter_;
+};
+
+// Each frame's time restarts at 0, so the text's clock restarts with it.
+class FramesProgress {
+ public:
+  bool operator()(const FrameProgress& p) {
+    if (p.frame != frame_) {
+      frame_ = p.frame;
+      bar_ = ProgressBar();
+    }
+    return bar_.show(meter_.fraction(p), p.step, frame_progress_text(p));
+  }
+
+ private:
+  int frame_ = 0;
+  ProgressBar bar_;
+  FramesMeter meter_;
 };
 
 }  // namespace
@@ -61,6 +87,15 @@ double ProgressMeter::fraction(const Progress& p) {
   return shown_;
 }
 
+double FramesMeter::fraction(const FrameProgress& p) {
+  if (p.frames == 0) return meter_.fraction(p.step);
+  if (p.frame != frame_) {
+    frame_ = p.frame;
+    meter_ = ProgressMeter();
+  }
+  return (p.frame - 1 + meter_.fraction(p.step)) / p.frames;
+}
+
 std::string progress_text(const Progress& p) {
   std::string text = printf_text(_("Scale %d of %d (%d×%d), iteration %d of %d"), p.scale,
                                  p.scales, p.width, p.height, p.iteration, p.iterations);
@@ -71,6 +106,11 @@ std::string progress_text(const Progress& p) {
   return text;
 }
 
+std::string frame_progress_text(const FrameProgress& p) {
+  // TRANSLATORS: the progress of one frame of an animation, then that frame's own progress.
+  return printf_text(_("Frame %d of %d: %s"), p.frame, p.frames, progress_text(p.step).c_str());
+}
+
 void start_progress(const Settings& settings) {
   // TRANSLATORS: the progress text of the first run on a computer, before the run starts.
   host::progress_start(precision_needs_measuring(settings)
@@ -78,6 +118,8 @@ void start_progress(const Settings& settings) {
                            : _("Neural style transfer"));
 }
 
-ProgressCallback progress_in_gimp() { return ProgressBar(); }
+ProgressCallback progress_in_gimp() { return LayerProgress(); }
+
+FrameProgressCallback frames_progress_in_gimp() { return FramesProgress(); }
 
 }  // namespace neural_style::plugin

@@ -9,8 +9,6 @@
 #include "result_layer.h"
 
 namespace neural_style::plugin {
-namespace {
-
 std::vector<Image> read_styles(const Inputs& in) {
   std::vector<Image> styles;
   for (const Style& style : in.styles)
@@ -20,6 +18,17 @@ std::vector<Image> read_styles(const Inputs& in) {
                                                      style.extent.height}, 4));
   return styles;
 }
+
+std::string weights_telling_once(bool& random_features_told) {
+  const std::string weights = weights_for_run();
+  if (weights.empty() && !random_features_told) {
+    host::message(weights_hint());
+    random_features_told = true;
+  }
+  return weights;
+}
+
+namespace {
 
 // The selection over the computed region, which is in layer coordinates.
 Image selection_over(const Inputs& in) {
@@ -69,11 +78,7 @@ std::vector<Job> prepare_jobs(ImageId image, const std::vector<ItemId>& drawable
     jobs[i].in = gather_inputs(image, drawables[i], arguments);
     memory_plan(jobs[i].in, arguments);  // throws when it does not fit the budget
   }
-  const std::string weights = weights_for_run();
-  if (weights.empty() && !random_features_told) {
-    host::message(weights_hint());
-    random_features_told = true;
-  }
+  const std::string weights = weights_telling_once(random_features_told);
   // One seed for all, so the layers of one run are styled alike and reproducibly.
   const std::int32_t seed = seed_to_use(arguments.seed);
   for (Job& job : jobs) {

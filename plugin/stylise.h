@@ -40,6 +40,12 @@ MemoryPlan memory_plan(const Inputs& in, const Arguments& arguments);
 std::vector<Job> prepare_jobs(ImageId image, const std::vector<ItemId>& drawables,
                               const Arguments& arguments, bool& random_features_told);
 
+// The style layers' or painting's pixels, RGBA.
+std::vector<Image> read_styles(const Inputs& in);
+
+// Tells the user once per session that no weights are installed; returns the weights.
+std::string weights_telling_once(bool& random_features_told);
+
 // The engine's part; touches no libgimp, so it may run on any thread.
 Result run_job(const Job& job, const ProgressCallback& progress);
 

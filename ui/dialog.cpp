@@ -43,12 +43,17 @@ const ArgumentSpec& argument_spec(const char* name) {
 
 // Everything the dialog's callbacks share; deleted with the dialog.
 struct DialogState {
-  DialogState(gint32 image_, gint32 drawable_, Arguments& arguments_,
+  DialogState(gint32 image_, gint32 drawable_, bool frames_, Arguments& arguments_,
               const Calibration& calibration_)
-      : image(image_), drawable(drawable_), arguments(arguments_), calibration(calibration_) {}
+      : image(image_),
+        drawable(drawable_),
+        frames(frames_),
+        arguments(arguments_),
+        calibration(calibration_) {}
 
   gint32 image;
   gint32 drawable;
+  bool frames;  // plug-in-neural-style-frames: the image's layers are the content
   Arguments& arguments;
   const Calibration& calibration;
   GtkSizeGroup* labels = nullptr;  // while building: aligns the label columns of all frames
@@ -366,9 +371,10 @@ void on_destroy(GtkWidget* dialog, gpointer state) {
   delete s;
 }
 
-GtkWidget* new_dialog() {
-  GtkWidget* dialog =
-      gimp_dialog_new(_("Neural Style Transfer"), "gimp-neural-style", nullptr, GtkDialogFlags(0),
+GtkWidget* new_dialog(bool frames) {
+  GtkWidget* dialog = gimp_dialog_new(
+      frames ? _("Neural Style Transfer (Frames)") : _("Neural Style Transfer"),
+      "gimp-neural-style", nullptr, GtkDialogFlags(0),
                       show_help, kHelpId, _("R_eset"), kResponseReset, _("_Cancel"),
                       GTK_RESPONSE_CANCEL, _("_OK"), GTK_RESPONSE_OK, nullptr);
   gtk_dialog_set_alternative_button_order(GTK_DIALOG(dialog), kResponseReset, GTK_RESPONSE_OK,
@@ -384,10 +390,11 @@ void pack(GtkWidget* vbox, GtkWidget* child) {
 
 }  // namespace
 
-GtkWidget* settings_dialog_new(gint32 image, gint32 drawable, Arguments& arguments,
+GtkWidget* settings_dialog_new(gint32 image, gint32 drawable, bool frames, Arguments& arguments,
                                const Calibration& calibration) {
-  auto* s = new DialogState(image, drawable, arguments, calibration);
-  GtkWidget* dialog = s->summary.dialog = new_dialog();
+  auto* s = new DialogState(image, drawable, frames, arguments, calibration);
+  GtkWidget* dialog = s->summary.dialog = new_dialog(frames);
+  s->summary.frames = frames;
   g_signal_connect(dialog, "destroy", G_CALLBACK(on_destroy), s);
   g_signal_connect(dialog, "response", G_CALLBACK(on_response), s);
   GtkWidget* vbox = gtk_vbox_new(FALSE, 12);
@@ -409,10 +416,10 @@ GtkWidget* settings_dialog_new(gint32 image, gint32 drawable, Arguments& argumen
   return dialog;
 }
 
-bool run_dialog(gint32 image, gint32 drawable, Arguments& arguments,
+bool run_dialog(gint32 image, gint32 drawable, bool frames, Arguments& arguments,
                 const Calibration& calibration) {
   gimp_ui_init("neural-style", FALSE);
-  GtkWidget* dialog = settings_dialog_new(image, drawable, arguments, calibration);
+  GtkWidget* dialog = settings_dialog_new(image, drawable, frames, arguments, calibration);
   gtk_widget_show(dialog);
   gint response = GTK_RESPONSE_NONE;
   do {

@@ -14,15 +14,17 @@ namespace neural_style::ui {
 // The response of the Reset button.
 inline constexpr int kResponseReset = 1;
 
-// Builds the dialog for stylising `drawable` of `image`, not yet shown. Its controls edit
+// Builds the dialog for stylising `drawable` of `image`, or with `frames` all the image's
+// layers as the frames of an animation (titled and estimated so), not yet shown. Its controls edit
 // `arguments` in place as they change; its estimate uses `calibration`. Both must outlive
 // the dialog. Needs gimp_ui_init.
-GtkWidget* settings_dialog_new(gint32 image, gint32 drawable, plugin::Arguments& arguments,
+GtkWidget* settings_dialog_new(gint32 image, gint32 drawable, bool frames,
+                               plugin::Arguments& arguments,
                                const Calibration& calibration);
 
 // Shows the dialog, starting from `arguments` (the last values), until OK or Cancel;
 // true when the user pressed OK.
-bool run_dialog(gint32 image, gint32 drawable, plugin::Arguments& arguments,
+bool run_dialog(gint32 image, gint32 drawable, bool frames, plugin::Arguments& arguments,
                 const Calibration& calibration);
 
 }  // namespace neural_style::ui

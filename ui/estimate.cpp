@@ -6,6 +6,7 @@
 #include <cmath>
 #include <optional>
 
+#include "animation.h"
 #include "engine_messages.h"
 #include "failure.h"
 #include "host.h"
@@ -19,9 +20,10 @@ namespace {
 
 constexpr double kGigabyte = 1e9;
 
-std::string time_text(const MemoryPlan& plan, const Calibration& calibration) {
+// The time `runs` runs of `plan` take.
+std::string time_text(const MemoryPlan& plan, const Calibration& calibration, int runs) {
   // At one second per megapixel-step, the estimate counts megapixel-steps.
-  const double megapixel_steps = estimate_seconds(plan.scales, 1);
+  const double megapixel_steps = runs * estimate_seconds(plan.scales, 1);
   switch (calibration.state()) {
     // TRANSLATORS: the time while the machine's speed is being measured.
     case Calibration::State::measuring:
@@ -86,7 +88,22 @@ Estimate estimate_run(plugin::ImageId image, plugin::ItemId drawable,
     plugin::check_arguments(arguments);
     const plugin::Inputs in = plugin::gather_inputs(image, drawable, arguments);
     const MemoryPlan plan = plugin::memory_plan(in, arguments);
-    estimate.time = time_text(plan, calibration);
+    estimate.time = time_text(plan, calibration, 1);
+    estimate.memory = memory_text(plan);
+  } catch (const std::exception&) {
+    estimate.problem = plugin::failure_of(std::current_exception()).what();
+  }
+  return estimate;
+}
+
+Estimate estimate_frames_run(plugin::ImageId image, const plugin::Arguments& arguments,
+                             const Calibration& calibration) {
+  Estimate estimate;
+  try {
+    plugin::check_frames_arguments(arguments);
+    const plugin::FramesJob job = plugin::check_frames(image, arguments);
+    const MemoryPlan plan = plugin::memory_plan(job.in, arguments);
+    estimate.time = time_text(plan, calibration, static_cast<int>(job.layers.size()));
     estimate.memory = memory_text(plan);
   } catch (const std::exception&) {
     estimate.problem = plugin::failure_of(std::current_exception()).what();

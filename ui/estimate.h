@@ -48,6 +48,11 @@ struct Estimate {
 
 Estimate estimate_run(plugin::ImageId image, plugin::ItemId drawable,
                       const plugin::Arguments& arguments, const Calibration& calibration);
+// The same for all the frames of an animation (plug-in-neural-style-frames): the image's
+// layers. Every frame is planned as the first, from the content: an upper bound, since
+// the later ones start from the previous result.
+Estimate estimate_frames_run(plugin::ImageId image, const plugin::Arguments& arguments,
+                             const Calibration& calibration);
 
 // "45 s", "12 min", "2 h 05 min": as precise as an estimate deserves.
 std::string duration_text(double seconds);

@@ -25,6 +25,7 @@ struct DialogState {
   GimpProcedureConfig* config = nullptr;
   plugin::ImageId image = -1;
   plugin::ItemId drawable = -1;
+  bool frames = false;  // plug-in-neural-style-frames: the image's layers are the content
   const Calibration* calibration = nullptr;
   GtkWidget* mix = nullptr;
   GtkWidget* style = nullptr;  // the style layer's chooser
@@ -240,7 +241,10 @@ void use_own_help(GtkWidget* dialog) {
 }
 
 void build(DialogState& s, GimpProcedure* procedure) {
-  s.summary.dialog = gimp_procedure_dialog_new(procedure, s.config, _("Neural Style Transfer"));
+  s.summary.dialog = gimp_procedure_dialog_new(
+      procedure, s.config,
+      s.frames ? _("Neural Style Transfer (Frames)") : _("Neural Style Transfer"));
+  s.summary.frames = s.frames;
   auto* dialog = GIMP_PROCEDURE_DIALOG(s.summary.dialog);
   scale_entry(dialog, kMixRow);
   for (const ScaleRow& row : kLookRows) scale_entry(dialog, row);
@@ -266,12 +270,13 @@ void build(DialogState& s, GimpProcedure* procedure) {
 }  // namespace
 
 bool run_procedure_dialog(GimpProcedure* procedure, GimpProcedureConfig* config,
-                          plugin::ImageId image, plugin::ItemId drawable,
+                          plugin::ImageId image, plugin::ItemId drawable, bool frames,
                           const Calibration& calibration) {
   DialogState s;
   s.config = config;
   s.image = image;
   s.drawable = drawable;
+  s.frames = frames;
   s.calibration = &calibration;
   preselect_styles(s);
   build(s, procedure);

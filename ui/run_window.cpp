@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "gtk_version.h"
+#include "animation.h"
 #include "progress.h"
 #include "stylise.h"
 
@@ -24,14 +25,18 @@ constexpr double kSnapshotInterval = 0.5;
 constexpr guint kPollMilliseconds = 100;
 constexpr int kPreviewSize = 256;
 
+// The work as the window runs it: a layer's run reports as frame 0 of 0. It keeps its
+// result itself.
+using AnyWork = std::function<void(const FrameProgressCallback&)>;
+
 // What the worker hands over to the main thread.
 struct Handover {
   std::mutex mutex;
-  Progress progress;  // the latest, without its snapshot function (valid only in the callback)
+  // The latest, without its snapshot function (valid only in the callback).
+  FrameProgress progress;
   bool started = false;
   Image snapshot;  // an image not shown yet, or empty
   bool done = false;
-  std::optional<Result> result;
   std::exception_ptr error;
   std::atomic<bool> stop{false};  // read by the engine's callback without the mutex
 };
@@ -41,15 +46,19 @@ class Reporter {
  public:
   explicit Reporter(Handover& handover) : handover_(handover) {}
 
-  bool operator()(const Progress& p) {
+  bool operator()(const FrameProgress& p) {
     Image snapshot;
-    if (p.snapshot && p.seconds_elapsed >= next_snapshot_) {
-      snapshot = p.snapshot();
-      next_snapshot_ = p.seconds_elapsed + kSnapshotInterval;
+    if (p.frame != frame_) {  // each frame's clock starts at 0
+      frame_ = p.frame;
+      next_snapshot_ = 0;
+    }
+    if (p.step.snapshot && p.step.seconds_elapsed >= next_snapshot_) {
+      snapshot = p.step.snapshot();
+      next_snapshot_ = p.step.seconds_elapsed + kSnapshotInterval;
     }
     std::lock_guard<std::mutex> lock(handover_.mutex);
     handover_.progress = p;
-    handover_.progress.snapshot = nullptr;
+    handover_.progress.step.snapshot = nullptr;
     handover_.started = true;
     if (!snapshot.empty()) handover_.snapshot = std::move(snapshot);
     return !handover_.stop;
@@ -57,19 +66,18 @@ class Reporter {
 
  private:
   Handover& handover_;
+  int frame_ = 0;
   double next_snapshot_ = 0;
 };
 
-void work_on(Handover& handover, const Work& work) {
-  std::optional<Result> result;
+void work_on(Handover& handover, const AnyWork& work) {
   std::exception_ptr error;
   try {
-    result = work(Reporter(handover));
+    work(Reporter(handover));
   } catch (...) {
     error = std::current_exception();
   }
   std::lock_guard<std::mutex> lock(handover.mutex);
-  handover.result = std::move(result);
   handover.error = error;
   handover.done = true;
 }
@@ -80,8 +88,8 @@ struct RunWindow {
   GtkWidget* bar = nullptr;
   const char* ending = nullptr;  // "Stopping…" or "Cancelling…" once asked to
   Handover handover;
-  plugin::ProgressMeter meter;
-  ProgressCallback on_main_thread;
+  plugin::FramesMeter meter;
+  FrameProgressCallback on_main_thread;
 };
 
 guchar to_byte(float value) {
@@ -110,7 +118,7 @@ void show_snapshot(GtkWidget* preview, const Image& image) {
 // Main thread, every kPollMilliseconds until the work is done.
 gboolean poll(gpointer data) {
   RunWindow& w = *static_cast<RunWindow*>(data);
-  Progress p;
+  FrameProgress p;
   Image snapshot;
   bool started = false, done = false;
   {
@@ -124,7 +132,9 @@ gboolean poll(gpointer data) {
   if (!snapshot.empty()) show_snapshot(w.preview, snapshot);
   if (started) {
     gtk_progress_bar_set_fraction(GTK_PROGRESS_BAR(w.bar), w.meter.fraction(p));
-    const std::string text = w.ending ? w.ending : plugin::progress_text(p);
+    const std::string text = w.ending          ? w.ending
+                             : p.frames > 0 ? plugin::frame_progress_text(p)
+                                            : plugin::progress_text(p.step);
     gtk_progress_bar_set_text(GTK_PROGRESS_BAR(w.bar), text.c_str());
     if (w.on_main_thread) w.on_main_thread(p);
   }
@@ -181,6 +191,22 @@ bool wait_for_end(RunWindow& w) {
   }
 }
 
+// Runs `work` on a worker thread and shows it in a window until it ends; false when the
+// user cancelled. Rethrows what `work` threw, unless cancelled.
+bool watch(const std::string& title, const AnyWork& work,
+           const FrameProgressCallback& on_main_thread) {
+  RunWindow w;
+  w.on_main_thread = on_main_thread;
+  build(w, title);
+  std::thread worker(work_on, std::ref(w.handover), std::cref(work));
+  g_timeout_add(kPollMilliseconds, poll, &w);  // ends itself when the work is done
+  const bool keep = wait_for_end(w);
+  worker.join();
+  gtk_widget_destroy(w.dialog);
+  if (keep && w.handover.error) std::rethrow_exception(w.handover.error);
+  return keep;
+}
+
 // The result of each job in turn; after "Stop and Keep", those done so far, the stopped
 // one last. Nothing when the user cancelled.
 std::optional<std::vector<Result>> watch_jobs(const std::vector<plugin::Job>& jobs) {
@@ -215,17 +241,30 @@ std::optional<std::vector<plugin::ItemId>> stylise_watched(
 
 std::optional<Result> watch_transfer(const std::string& title, const Work& work,
                                      const ProgressCallback& on_main_thread) {
-  RunWindow w;
-  w.on_main_thread = on_main_thread;
-  build(w, title);
-  std::thread worker(work_on, std::ref(w.handover), std::cref(work));
-  g_timeout_add(kPollMilliseconds, poll, &w);  // ends itself when the work is done
-  const bool keep = wait_for_end(w);
-  worker.join();
-  gtk_widget_destroy(w.dialog);
+  std::optional<Result> result;
+  const auto as_frame = [](const FrameProgressCallback& report) -> ProgressCallback {
+    return [report](const Progress& p) { return report(FrameProgress{0, 0, p}); };
+  };
+  const bool keep = watch(
+      title, [&](const FrameProgressCallback& report) { result = work(as_frame(report)); },
+      [&](const FrameProgress& p) { return !on_main_thread || on_main_thread(p.step); });
   if (!keep) return std::nullopt;
-  if (w.handover.error) std::rethrow_exception(w.handover.error);
-  return std::move(w.handover.result);
+  return result;
+}
+
+std::optional<plugin::ImageId> stylise_frames_watched(plugin::ImageId image,
+                                                      const plugin::Arguments& arguments) {
+  // The dialog's network line has already said whether the real weights are installed.
+  bool random_features_told = true;
+  const plugin::FramesJob job = plugin::prepare_frames(image, arguments, random_features_told);
+  plugin::start_progress(job.settings);
+  std::optional<FramesResult> result;
+  const bool keep = watch(
+      _("Neural Style Transfer (Frames)"),
+      [&](const FrameProgressCallback& report) { result = plugin::run_frames(job, report); },
+      plugin::frames_progress_in_gimp());
+  if (!keep) return std::nullopt;
+  return plugin::write_frames(job, *result, true);
 }
 
 }  // namespace neural_style::ui

@@ -34,6 +34,13 @@ inline constexpr int kResponseDone = 2;
 std::optional<Result> watch_transfer(const std::string& title, const Work& work,
                                      const ProgressCallback& on_main_thread);
 
+// An interactive run of plug-in-neural-style-frames: prepares the frames, watches them,
+// then writes the new image and shows it. After "Stop and Keep" the frames done so far
+// and the stopped one's last iterate make the new image. Nothing when the user cancelled
+// (no new image). Throws what prepare_frames and the engine throw.
+std::optional<plugin::ImageId> stylise_frames_watched(plugin::ImageId image,
+                                                      const plugin::Arguments& arguments);
+
 // An interactive run: prepares a job per drawable, watches each in turn, then writes the
 // results in one undo group, as batch mode does. After "Stop and Keep" the layers done so
 // far are written, the stopped one last, and the rest are not started. Nothing when the

@@ -22,7 +22,8 @@ void refresh_summary(const Summary& s, plugin::ImageId image, plugin::ItemId dra
   // which sets the iterations, is not called back with other ones.
   gimp_int_combo_box_set_active(GIMP_INT_COMBO_BOX(s.preset),
                                 matching_preset(arguments.iterations));
-  const Estimate estimate = estimate_run(image, drawable, arguments, calibration);
+  const Estimate estimate = s.frames ? estimate_frames_run(image, arguments, calibration)
+                                     : estimate_run(image, drawable, arguments, calibration);
   // The settings' own problem first: the network line already shows the weights'.
   const std::string problem = estimate.problem.empty() ? s.network_problem : estimate.problem;
   set_text(s.time, estimate.time.empty() ? "—" : estimate.time);

@@ -22,6 +22,7 @@ struct Summary {
   GtkWidget* problem = nullptr;      // the label saying why OK is off
   GtkWidget* problem_row = nullptr;  // it with its icon, shown only then
   std::string network_problem;       // NetworkNote::problem: no run can start
+  bool frames = false;               // the image's layers as an animation's frames
 };
 
 void refresh_summary(const Summary& summary, plugin::ImageId image, plugin::ItemId drawable,

@@ -79,3 +79,29 @@
 ; A preserve-colors value that is neither true nor false, and what the caller is told.
 (define not-a-boolean 2)
 (define (boolean-message position message) message)
+
+; --- Animation frames -------------------------------------------------------------------
+
+; plug-in-neural-style-frames, fast: the eleven arguments of plug-in-neural-style, then
+; temporal-weight. Returns the new image.
+(define (stylise-frames img drawable style temporal-weight)
+  (car (plug-in-neural-style-frames RUN-NONINTERACTIVE img drawable style no-layer 0.5 10 1 1
+                                    0 3 1 0 7 temporal-weight)))
+
+(define (image-width img) (car (gimp-image-width img)))
+(define (image-height img) (car (gimp-image-height img)))
+
+; Assigns linear sRGB (a float image's built-in profile) to an image that would use sRGB;
+; the bytes of an image's assigned profile, empty when it has none.
+(define profiles-in-pdb #t)
+(define (assign-linear-profile img)
+  (let* ((linear (new-float-image 8 8 RGB))
+         (profile (gimp-image-get-effective-color-profile linear)))
+    (gimp-image-set-color-profile img (car profile) (cadr profile))
+    (gimp-image-delete linear)))
+(define (assigned-profile img) (vector->list (cadr (gimp-image-get-color-profile img))))
+
+(define (image-count) (car (gimp-image-list)))
+
+; What the caller is told about an out-of-range temporal-weight: the plug-in's own words.
+(define (frames-range-message message) message)

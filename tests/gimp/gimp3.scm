@@ -110,3 +110,27 @@
 (define (boolean-message position message)
   (string-append "expected type: numeric for argument " (number->string position)
                  " to plug-in-neural-style"))
+
+; --- Animation frames -------------------------------------------------------------------
+
+; plug-in-neural-style-frames, fast, with named arguments (temporal-weight comes after
+; GIMP 3's own builtin-style and memory). Returns the new image.
+(define (stylise-frames img drawable style temporal-weight)
+  (car (plug-in-neural-style-frames #:run-mode RUN-NONINTERACTIVE #:image img
+                                    #:drawables (vector drawable) #:style-drawable style
+                                    #:style-weight 10 #:iterations 3 #:seed 7
+                                    #:temporal-weight temporal-weight)))
+
+(define (image-width img) (car (gimp-image-get-width img)))
+(define (image-height img) (car (gimp-image-get-height img)))
+
+; GIMP 3.0's PDB has no calls that read or assign an image's colour profile (libgimp keeps
+; them to itself): the frames test checks the profile on GIMP 2.10 only.
+(define profiles-in-pdb #f)
+(define (assign-linear-profile img) #f)
+(define (assigned-profile img) '())
+
+(define (image-count) (vector-length (car (gimp-get-images))))
+
+; Script-Fu 3 checks the declared range before the call.
+(define (frames-range-message message) "out of range")

@@ -49,7 +49,7 @@ GIMP_TIMEOUT_S = 540
 # The Script-Fu files run in one GIMP session, each as its own batch command.
 TEST_FILES = ["test_new_layer.scm", "test_pixels.scm", "test_offsets.scm",
               "test_grey_precision.scm", "test_styles.scm", "test_paintings.scm", "test_seed.scm",
-              "test_bad_input.scm"]
+              "test_bad_input.scm", "test_frames.scm"]
 # What only GIMP 3 can do: several drawables in one call, a built-in painting by name.
 GIMP3_TEST_FILES = ["test_several_drawables.scm", "test_builtin_style.scm"]
 # Repeat after a batch run: only GIMP 2.10 keeps the last values of non-interactive runs.

@@ -250,7 +250,7 @@ void check_settings_dialog(Probe& probe, gint32 image, gint32 content, gint32 st
                            const std::string& readme) {
   Arguments arguments;
   const ui::Calibration calibration;
-  GtkWidget* dialog = ui::settings_dialog_new(image, content, arguments, calibration);
+  GtkWidget* dialog = ui::settings_dialog_new(image, content, false, arguments, calibration);
   gtk_widget_show(dialog);
   report(probe, title == gtk_window_get_title(GTK_WINDOW(dialog)), "dialog title is translated",
          gtk_window_get_title(GTK_WINDOW(dialog)));
@@ -278,7 +278,7 @@ void check_settings_dialog(Probe& probe, gint32 image, gint32 content, gint32 st
 void check_calibration_cached(Probe& probe, gint32 image, gint32 content) {
   Arguments arguments;
   const ui::Calibration calibration;
-  GtkWidget* dialog = ui::settings_dialog_new(image, content, arguments, calibration);
+  GtkWidget* dialog = ui::settings_dialog_new(image, content, false, arguments, calibration);
   report(probe, has_digit(named(dialog, ui::kTimeName)), "calibration is cached",
          gtk_label_get_text(GTK_LABEL(named(dialog, ui::kTimeName))));
   gtk_widget_destroy(dialog);

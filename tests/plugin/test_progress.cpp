@@ -50,5 +50,22 @@ TEST(ProgressMeter, NeverMovesBackwardsNorPastTheEnd) {
   EXPECT_DOUBLE_EQ(meter.fraction(at(300, 100, -1)), 1.0);
 }
 
+TEST(FramesProgress, FrameThenTheFramesOwnProgress) {
+  EXPECT_EQ(frame_progress_text({2, 5, at(1, 1, -1)}),
+            "Frame 2 of 5: Scale 2 of 4 (256×192), iteration 1 of 300");
+}
+
+TEST(FramesMeter, EachFrameAnEqualShareStartingAfresh) {
+  FramesMeter meter;
+  EXPECT_DOUBLE_EQ(meter.fraction({1, 4, at(150, 50, 50)}), 0.125);
+  EXPECT_DOUBLE_EQ(meter.fraction({2, 4, at(30, 5, -1)}), 0.275) << "frame 2's own 10%";
+  EXPECT_DOUBLE_EQ(meter.fraction({4, 4, at(300, 100, 0)}), 1.0);
+}
+
+TEST(FramesMeter, ALayersRunIsFrameZeroOfZero) {
+  FramesMeter meter;
+  EXPECT_DOUBLE_EQ(meter.fraction({0, 0, at(150, 50, 50)}), 0.5);
+}
+
 }  // namespace
 }  // namespace neural_style::plugin
