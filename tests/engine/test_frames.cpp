@@ -40,9 +40,12 @@ Image stripes() {
   return image;
 }
 
+// Every step of the budget (no convergence stop), so that the runs compared take the same
+// steps whatever their losses do.
 Settings fast(int iterations = 24) {
   Settings s;
   s.iterations = iterations;
+  s.convergence = 0;
   s.seed = 42;
   s.device = Device::cpu;
   s.precision = Precision::fp32;
