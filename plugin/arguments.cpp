@@ -2,7 +2,11 @@
 
 #include <glib/gi18n-lib.h>
 
+#include <cmath>
+#include <cstdlib>
+#include <locale>
 #include <random>
+#include <sstream>
 
 #include "failure.h"
 #include "neural_style/error.h"
@@ -102,6 +106,13 @@ Settings engine_settings(const Arguments& arguments, std::int32_t seed,
   settings.seed = static_cast<std::uint64_t>(seed);
   settings.memory = arguments.memory;
   settings.weights_path = weights_path;
+  if (const char* text = std::getenv(kConvergenceVariable); text && *text) {
+    std::istringstream in(text);
+    in.imbue(std::locale::classic());  // GIMP runs plug-ins in the user's locale
+    double value = 0;
+    // Not a number: NaN, which validate() refuses with the variable's range.
+    settings.convergence = in >> value && in.eof() ? value : std::nan("");
+  }
   return settings;
 }
 

@@ -107,7 +107,7 @@ std::optional<std::vector<ItemId>> run_in_mode(GimpProcedure* procedure, GimpRun
 // The new image; nothing when the user cancelled the dialog.
 std::optional<ImageId> run_frames_in_mode(GimpProcedure* procedure, GimpRunMode mode,
                                           GimpProcedureConfig* config, ImageId image) {
-  Arguments arguments = arguments_of(config);
+  Arguments arguments = host::arguments_of(config);
   if (mode == GIMP_RUN_WITH_LAST_VALS) arguments = with_remembered_styles(arguments);
   if (mode == GIMP_RUN_INTERACTIVE) {
     gimp_ui_init("neural-style");
@@ -119,7 +119,7 @@ std::optional<ImageId> run_frames_in_mode(GimpProcedure* procedure, GimpRunMode 
     if (!neural_style::ui::run_procedure_dialog(procedure, config, image, frame, true,
                                                 calibration))
       return std::nullopt;
-    arguments = arguments_of(config);
+    arguments = host::arguments_of(config);
     check_frames_arguments(arguments);
     remember_styles(arguments);
     // The dialog's network line has already said whether the real weights are installed.

@@ -297,6 +297,11 @@ class Test:
         env.update({self.v.profile_variable: profile,
                     "XDG_DATA_HOME": os.path.join(self.root, "data"),
                     "XDG_CONFIG_HOME": os.path.join(self.root, "config"),
+                    # Every step of the budget: on this small image the endless runs that
+                    # Stop and Keep and Cancel end would otherwise converge within a second
+                    # and end by themselves, and the key meant for the run window would go
+                    # to the image window.
+                    "NEURAL_STYLE_CONVERGENCE": "0",
                     "GIMP_TESTING_PLUGINDIRS": plugins + os.pathsep + self.args.system_plugins})
         port = free_port()
         server = '(plug-in-script-fu-server RUN-NONINTERACTIVE "127.0.0.1" %d %s)' % (

@@ -111,6 +111,18 @@ TEST(Arguments, EngineSettingsCarryTheArguments) {
   EXPECT_NO_THROW(validate(s));
 }
 
+// GIMP has no argument for it: the environment gives it, in any locale's spelling of C.
+TEST(Arguments, TheConvergenceComesFromTheEnvironment) {
+  EXPECT_EQ(engine_settings(valid(), 1, "").convergence, kDefaultConvergence);
+  setenv(kConvergenceVariable, "0.25", 1);
+  EXPECT_EQ(engine_settings(valid(), 1, "").convergence, 0.25);
+  setenv(kConvergenceVariable, "0", 1);
+  EXPECT_EQ(engine_settings(valid(), 1, "").convergence, 0);
+  setenv(kConvergenceVariable, "0,5", 1);
+  EXPECT_THROW(validate(engine_settings(valid(), 1, "")), Error);
+  unsetenv(kConvergenceVariable);
+}
+
 TEST(Arguments, ASeedIsKeptOrPicked) {
   EXPECT_EQ(seed_to_use(1234), 1234);
   for (int i = 0; i < 20; ++i) EXPECT_GE(seed_to_use(-1), 0);

@@ -33,6 +33,9 @@ inline constexpr double kDefaultStyleWeight = 30.0;
 // next (transfer.cpp). The figures behind it are in README.md ("Convergence").
 inline constexpr double kDefaultConvergence = 1e-3;
 inline constexpr int kConvergenceWindow = 10;
+// The GIMP plug-ins have no argument for it (GIMP 2.10's batch contract is fixed): they take
+// it from this environment variable when set, e.g. 0 for runs that must last until stopped.
+inline constexpr const char* kConvergenceVariable = "NEURAL_STYLE_CONVERGENCE";
 
 struct Settings {
   // The losses are normalised (see losses.h), so these weights mean the same at any
