@@ -274,7 +274,7 @@ void check_settings_dialog(Probe& probe, gint32 image, gint32 content, gint32 st
   gtk_widget_destroy(dialog);
 }
 
-// The measured step cost is kept in the profile: the next calibration is done at once.
+// The measured step cost is kept in the speed cache: the next calibration is done at once.
 void check_calibration_cached(Probe& probe, gint32 image, gint32 content) {
   Arguments arguments;
   const ui::Calibration calibration;

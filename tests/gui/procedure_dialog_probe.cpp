@@ -396,14 +396,15 @@ void check_dialog(Session& s, GimpProcedure* procedure) {
   s.deadline_steps = int(kWindowTimeout * 1000 / kStepMilliseconds);
   const ui::Calibration calibration;
   s.source = g_timeout_add(kStepMilliseconds, next_step, &s);
-  const bool ok = ui::run_procedure_dialog(procedure, s.config, s.image, s.content, calibration);
+  const bool ok = ui::run_procedure_dialog(procedure, s.config, s.image, s.content,
+                                           /*frames=*/false, calibration);
   if (s.source) g_source_remove(s.source);  // the dialog ended before the steps
   report(s.probe, ok && argument(s, "iterations") == 77 && argument(s, "style-drawable") == s.style,
          "OK ends the dialog with its settings in the config",
          "returned " + number(ok) + ", iterations " + number(argument(s, "iterations")));
 }
 
-// The measured step cost is kept in the profile: the next dialog estimates at once.
+// The measured step cost is kept in the speed cache: the next dialog estimates at once.
 gboolean check_cached_and_cancel(gpointer data) {
   Session& s = *static_cast<Session*>(data);
   GtkWidget* dialog = procedure_dialog();
@@ -417,7 +418,9 @@ gboolean check_cached_and_cancel(gpointer data) {
 void check_cancel(Session& s, GimpProcedure* procedure) {
   const ui::Calibration calibration;
   g_timeout_add(kStepMilliseconds, check_cached_and_cancel, &s);
-  report(s.probe, !ui::run_procedure_dialog(procedure, s.config, s.image, s.content, calibration),
+  report(s.probe,
+         !ui::run_procedure_dialog(procedure, s.config, s.image, s.content, /*frames=*/false,
+                                   calibration),
          "Cancel ends the dialog with false");
 }
 
