@@ -1,7 +1,9 @@
 #include "neural_style/settings.h"
 
+#include <algorithm>
 #include <cmath>
 #include <string>
+#include <thread>
 
 #include "neural_style/error.h"
 #include "vgg_layers.h"
@@ -49,6 +51,11 @@ void validate(const Settings& s) {
 std::string content_layer(const Settings& settings, bool pretrained) {
   if (!settings.content_layer.empty()) return settings.content_layer;
   return pretrained ? kPretrainedContentLayer : kBuiltinContentLayer;
+}
+
+int thread_count(const Settings& settings) {
+  if (settings.threads > 0) return settings.threads;
+  return std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
 }
 
 }  // namespace neural_style

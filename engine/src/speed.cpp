@@ -11,7 +11,6 @@
 #include <locale>
 #include <optional>
 #include <sstream>
-#include <thread>
 #include <vector>
 
 #include "hardware.h"
@@ -29,11 +28,9 @@ constexpr double kBf16Advantage = 0.9;
 // What a step's cost depends on besides the image: the processor, the libtorch and engine
 // builds, the threads the run gets, and the network.
 std::string cache_key(const Settings& settings) {
-  const unsigned threads = settings.threads > 0 ? static_cast<unsigned>(settings.threads)
-                                                : std::thread::hardware_concurrency();
   std::ostringstream key;
   key << "cpu=" << cpu_identity() << " torch=" << TORCH_VERSION
-      << " engine=" << NEURAL_STYLE_VERSION << " threads=" << threads
+      << " engine=" << NEURAL_STYLE_VERSION << " threads=" << thread_count(settings)
       << " network=" << (find_weights(settings.weights_path).empty() ? "builtin" : "vgg19");
   return key.str();
 }

@@ -10,7 +10,6 @@
 #include <chrono>
 #include <cmath>
 #include <memory>
-#include <thread>
 
 #include "builtin_network.h"
 #include "image_tensor.h"
@@ -300,9 +299,7 @@ Result transfer_from(const Image& content, const std::vector<Image>& styles,
                      const Settings& settings, const ProgressCallback& progress,
                      const Start& start) {
   check_inputs(content, styles, settings);
-  const int threads = settings.threads > 0 ? settings.threads
-                                           : static_cast<int>(std::thread::hardware_concurrency());
-  at::set_num_threads(std::max(1, threads));
+  at::set_num_threads(thread_count(settings));
   try {
     const at::Device device = pick_device(settings);
     Result result;

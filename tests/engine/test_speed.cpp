@@ -63,8 +63,9 @@ TEST_F(SpeedCache, MeasuresOnceThenReadsTheChoiceBack) {
   const Speed measured = speed(Settings{});
   ASSERT_NE(measured.precision, Precision::automatic);
   EXPECT_GT(measured.fp32_step_cost, 0);
-  if (measured.precision == Precision::bf16)
+  if (measured.precision == Precision::bf16) {
     EXPECT_LT(measured.bf16_step_cost, measured.fp32_step_cost);
+  }
   EXPECT_FALSE(precision_needs_measuring(Settings{}));
   for (const char* field : {"cpu=", "flags:", "torch=", "engine=", "threads=", "network=builtin"})
     EXPECT_NE(key().find(field), std::string::npos) << key();

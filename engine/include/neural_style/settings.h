@@ -78,4 +78,7 @@ inline constexpr const char* kBuiltinContentLayer = "relu1_1";
 // settings.content_layer, or else the network's default above.
 std::string content_layer(const Settings& settings, bool pretrained);
 
+// The CPU threads a run gets: settings.threads, or every core for 0 (at least 1).
+int thread_count(const Settings& settings);
+
 }  // namespace neural_style
