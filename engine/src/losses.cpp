@@ -118,4 +118,8 @@ at::Tensor tv_loss(const at::Tensor& rgb) {
   return dx.pow(2).mean() + dy.pow(2).mean();
 }
 
+at::Tensor range_loss(const at::Tensor& rgb) {
+  return (at::relu(-rgb).pow(2) + at::relu(rgb - 1).pow(2)).mean();
+}
+
 }  // namespace neural_style

@@ -22,4 +22,9 @@ at::Tensor relative_loss(const at::Tensor& x, const at::Tensor& target);
 // an RGB image in a space where colour differences weigh more than brightness ones.
 at::Tensor tv_loss(const at::Tensor& rgb);
 
+// Mean squared excess of the pixels beyond 0..1 (0 inside). The optimiser works on
+// unbounded pixels and the result is clamped; without this term it met the style partly
+// with values beyond the range, which the clamp then took away (objective.cpp).
+at::Tensor range_loss(const at::Tensor& rgb);
+
 }  // namespace neural_style

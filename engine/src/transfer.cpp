@@ -353,4 +353,16 @@ Result transfer_from(const Image& content, const std::vector<Image>& styles,
   }
 }
 
+Losses losses_of(const Image& image, const Image& content, const std::vector<Image>& styles,
+                 const Settings& settings) {
+  // A run of one step from `image` reports the losses at its start: every optimiser step
+  // evaluates the loss where it stands before it moves.
+  Settings one = settings;
+  one.multi_scale = false;
+  one.iterations = 1;
+  Start start;
+  start.image = image;
+  return transfer_from(content, styles, one, {}, start).losses;
+}
+
 }  // namespace neural_style

@@ -102,6 +102,14 @@ TEST(Losses, TotalVariationMatchesNaiveLoops) {
   EXPECT_EQ(tv_loss(at::ones({1, 3, 4, 4}, at::kDouble)).item<double>(), 0.0);
 }
 
+TEST(Losses, RangeLossCountsOnlyTheExcessBeyondZeroToOne) {
+  EXPECT_EQ(range_loss(at::rand({1, 3, 4, 4}, at::kDouble)).item<double>(), 0.0);
+  at::Tensor img = at::full({1, 3, 2, 2}, 0.5, at::kDouble);
+  img[0][0][0][0] = 1.5;   // 0.5 above
+  img[0][2][1][1] = -0.2;  // 0.2 below
+  EXPECT_NEAR(range_loss(img).item<double>(), (0.25 + 0.04) / 12, 1e-12);
+}
+
 TEST(Losses, ColourSpeckleCostsMoreThanBrightnessSpeckle) {
   // Two checkerboards with the same RGB amplitude: grey (brightness) and red against cyan
   // at equal luma-ish brightness (colour).

@@ -17,6 +17,7 @@ struct Losses {
   double tv = 0;
   double total = 0;
   double temporal = 0;  // animation frames only (frames.h); part of the total
+  double range = 0;     // the pixels' excess beyond 0..1 (kept near 0); part of the total
 };
 
 struct Progress {
@@ -47,7 +48,7 @@ struct Result {
   Image image;              // the content's size and channel layout
   bool stopped = false;     // the callback asked to stop before the budget was spent
   int iterations_done = 0;
-  Losses losses;            // at the last step
+  Losses losses;            // at the last step's start, before the clamp to 0..1
   // The style's share of the pull on the pixels (its gradient norm over the style's plus
   // the content's) on the first scale, halfway between the content and the style
   // picture: what the weights balance, the same whatever the network.
@@ -65,5 +66,11 @@ struct Result {
 // over white. Throws Error with a message for the user on bad input or failure.
 Result transfer(const Image& content, const std::vector<Image>& styles,
                 const Settings& settings, const ProgressCallback& progress = {});
+
+// The losses of `image` (content's size) as a painting of `content` in `styles`, at the
+// settings' working size in one scale: to compare the pictures of different runs (the
+// frames benchmark), whose own Result::losses are those of their last iterate.
+Losses losses_of(const Image& image, const Image& content, const std::vector<Image>& styles,
+                 const Settings& settings);
 
 }  // namespace neural_style
