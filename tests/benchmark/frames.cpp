@@ -143,6 +143,26 @@ double flicker(const std::vector<Image>& frames, const Sequence& s) {
   return total / (frames.size() - 1);
 }
 
+// Mean over frames 2..n of the mean distance, on valid pixels, between the optical flow
+// the engine computes from frame k back to k-1 and the true motion (pixels).
+double flow_error(const Sequence& s) {
+  double total = 0;
+  for (std::size_t k = 1; k < s.frames.size(); ++k) {
+    const Flow f = optical_flow(s.frames[k], s.frames[k - 1]);
+    double sum = 0;
+    long n = 0;
+    for (int y = 0; y < kSide; ++y)
+      for (int x = 0; x < kSide; ++x) {
+        if (s.valid[k].at(x, y, 0) < 0.5f) continue;
+        const std::size_t i = f.index(x, y);
+        sum += std::hypot(f.dx[i] - s.truth[k].dx[i], f.dy[i] - s.truth[k].dy[i]);
+        ++n;
+      }
+    total += sum / std::max(1L, n);
+  }
+  return total / (s.frames.size() - 1);
+}
+
 struct Measured {
   std::vector<Image> images;
   std::vector<Losses> losses;
@@ -168,7 +188,9 @@ Measured stylise(const Sequence& s, const Image& style, const Settings& settings
   });
   for (std::size_t k = 0; k < r.frames.size(); ++k) {
     m.images.push_back(r.frames[k].image);
-    m.losses.push_back(r.frames[k].losses);
+    // The picture handed back, measured alike for both methods (Result::losses are
+    // the last iterate's).
+    m.losses.push_back(losses_of(r.frames[k].image, s.frames[k], {style}, settings));
     m.seconds.push_back(last[k] - (k == 0 ? start : last[k - 1]));
   }
   m.precision = r.frames.front().precision;
@@ -233,11 +255,19 @@ void print_comparison(const Sequence& s, const Measured& alone, const Measured& 
     later += coherent.seconds[k];
   }
   later /= double(coherent.seconds.size() - 1);
+  std::string ratios;
+  for (std::size_t k = 1; k < alone.losses.size(); ++k) {
+    char r[16];
+    std::snprintf(r, sizeof r, " %.2f", coherent.losses[k].style / alone.losses[k].style);
+    ratios += r;
+  }
   const double f0 = flicker(alone.images, s), f1 = flicker(coherent.images, s);
   std::printf("  temporal weight %-8g flicker %.4f (%.1fx lower)  style loss <= %.2fx, content loss <= %.2fx"
               " of independent  first frame %.1f CPU s, later %.1f (%.0f%%)\n",
               weight, f1, f0 / f1, style_worst, content_worst, coherent.seconds[0], later,
               100 * later / coherent.seconds[0]);
+  std::printf("    style loss of frames 2..%zu over the independent frame's:%s\n", alone.losses.size(),
+              ratios.c_str());
 }
 
 }  // namespace
@@ -247,7 +277,7 @@ int main(int argc, char** argv) {
   Settings settings;
   settings.seed = 1;
   std::vector<std::string> weights = {"100"}, sequences = {"pan", "object"};
-  std::string sheet = "frames-benchmark.png";
+  std::string sheet = NEURAL_STYLE_FRAMES_SHEET;
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string key = argv[i], value = argv[i + 1];
     if (key == "--frames") count = std::stoi(value);
@@ -273,6 +303,7 @@ int main(int argc, char** argv) {
   for (const std::string& which : sequences) {
     made.push_back(which == "pan" ? pan_zoom(photo, count) : moving_disc(shipwreck, photo, count));
     const Sequence& s = made.back();
+    std::printf("%s: optical flow's mean error %.3f px\n", s.name.c_str(), flow_error(s));
     results.push_back(stylise(s, style, settings, 0));
     const Measured& alone = results.back();
     double alone_later = 0;
