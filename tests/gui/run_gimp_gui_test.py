@@ -34,6 +34,7 @@ under the name de_DE.UTF-8 (LOCPATH, gimp_harness.speak): German messages, C for
 """
 
 import argparse
+import re
 import os
 import socket
 import struct
@@ -95,6 +96,9 @@ class Gimp2:
         (layer,) = layers
         return "(gimp-image-set-active-layer img %d)" % layer
 
+    # The open images: "(2 #(1 2))".
+    images = "(gimp-image-list)"
+
     @staticmethod
     def neural_style(content, style, size, iterations):
         """A batch run: the new layer."""
@@ -104,6 +108,7 @@ class Gimp2:
 
 class Gimp3(Gimp2):
     profile_variable = "GIMP3_DIRECTORY"
+    images = "(gimp-get-images)"  # "(#(1 2))"
     catalogue = "gimp30"
     # The settings dialog is a GimpProcedureDialog: libgimp's buttons.
     button_catalogue = "gimp30-libgimp"
@@ -220,11 +225,15 @@ def window(name):
     return found[0]
 
 
-def layers(sf, image):
-    """The image's layer IDs, top first."""
-    text = sf("(gimp-image-get-layers %d)" % image)  # "(2 #(5 4))"
+def ids(text):
+    """The numbers of Script-Fu's first vector in `text`: "(2 #(5 4))" gives [5, 4]."""
     start = text.index("#(") + 2
     return [int(n) for n in text[start:text.index(")", start)].split()]
+
+
+def layers(sf, image):
+    """The image's layer IDs, top first."""
+    return ids(sf("(gimp-image-get-layers %d)" % image))
 
 
 def failure_markers(catalogue):
@@ -435,6 +444,47 @@ class Test:
         after = layers(self.sf, self.image)
         self.check(after == before, "Cancel leaves the image as it was", after)
 
+    def start_frames(self, iterations):
+        """Filters ▸ Animation ▸ Neural Style Transfer (Frames)…, found by its full label in
+        the action search, started with `iterations`. Returns the run window."""
+        label = self.tr("Neural Style Transfer (Frames)…")
+        self.image_window()
+        xdotool("key", "slash")
+        window(translated("Search Actions", self.v.catalogue))
+        xdotool("type", "--delay", "30", label.rstrip("…"))
+        xdotool("key", "Return")
+        title = self.tr("Neural Style Transfer (Frames)")
+        dialog = self.expect_window("^%s$" % re.escape(title),
+                                    title != "Neural Style Transfer (Frames)",
+                                    "the German frames label finds the procedure; its dialog "
+                                    "opens, titled for frames")
+        xdotool("windowactivate", "--sync", dialog)
+        self.type_into("_Iterations:", iterations)
+        xdotool("key", "alt+" + mnemonic(self.button("_OK")))
+        return window("^%s$" % re.escape(title))
+
+    def frames(self):
+        """The three layers as frames, the bottom one (Sketch) first: Stop and Keep during
+        the first frame makes a new image of its last iterate; Cancel makes none; the image
+        itself keeps its layers."""
+        before = ids(self.sf(self.v.images))
+        xdotool("windowactivate", "--sync", self.start_frames(ENDLESS))
+        time.sleep(3)
+        xdotool("key", "alt+" + mnemonic(self.tr("_Stop and Keep")))
+        wait_for(lambda: not running(self.plugin), RUN_TIMEOUT_S, "the frames' run to end")
+        new = [image for image in ids(self.sf(self.v.images)) if image not in before]
+        names = [self.sf("(car (gimp-item-get-name %d))" % layer).strip('"')
+                 for image in new for layer in layers(self.sf, image)]
+        self.check(names == ["Sketch"], "frames: Stop and Keep makes a new image of the "
+                   "first frame", names)
+        self.screenshot("frames")
+        before = ids(self.sf(self.v.images))
+        xdotool("windowactivate", "--sync", self.start_frames(ENDLESS))
+        xdotool("key", "alt+" + mnemonic(self.tr("_Cancel")))
+        wait_for(lambda: not running(self.plugin), RUN_TIMEOUT_S, "the frames' run to end")
+        after = ids(self.sf(self.v.images))
+        self.check(after == before, "frames: Cancel makes no new image", after)
+
     def check_result(self, ids, what):
         new = [layer for layer in ids if layer not in self.before]
         if not self.check(len(new) == 1, what + ": exactly one new layer", ids):
@@ -486,6 +536,7 @@ class Test:
             self.several_layers()
         self.stop_and_keep()
         self.cancel()
+        self.frames()
         try:
             self.sf("(gimp-quit 1)")
         except ConnectionError:
