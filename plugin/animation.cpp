@@ -76,6 +76,11 @@ FramesJob check_frames(ImageId image, const Arguments& arguments) {
   return job;
 }
 
+MemoryPlan later_frame_plan(const FramesJob& job, const Arguments& arguments) {
+  const Settings first = engine_settings(arguments, 0, weights_for_run());
+  return memory_plan(job.in, later_frame_settings(first, temporal_weight_to_use(arguments)));
+}
+
 FramesJob prepare_frames(ImageId image, const Arguments& arguments,
                          bool& random_features_told) {
   FramesJob job = check_frames(image, arguments);

@@ -10,6 +10,7 @@
 #include "arguments.h"
 #include "inputs.h"
 #include "neural_style/frames.h"
+#include "neural_style/plan.h"
 
 namespace neural_style::plugin {
 
@@ -28,6 +29,9 @@ struct FramesJob {
 // job without its pixels, settings and temporal weight (what the dialog's estimate needs).
 // Throws Failure or neural_style::Error, both with a message for the user.
 FramesJob check_frames(ImageId image, const Arguments& arguments);
+
+// The engine's plan for each frame after the first (frames.h's later_frame_settings).
+MemoryPlan later_frame_plan(const FramesJob& job, const Arguments& arguments);
 
 // check_frames, then reads the pixels; throws as it does.
 FramesJob prepare_frames(ImageId image, const Arguments& arguments,

@@ -63,12 +63,15 @@ RunRecord record_of(const Job& job, const Result& result) {
 
 }  // namespace
 
-MemoryPlan memory_plan(const Inputs& in, const Arguments& arguments) {
+MemoryPlan memory_plan(const Inputs& in, const Settings& settings) {
   std::vector<Extent> styles;
   for (const Style& style : in.styles) styles.push_back(style.extent);
-  const std::string weights = weights_for_run();
-  return plan_memory(in.region.width, in.region.height, styles,
-                     engine_settings(arguments, 0, weights), !weights.empty());
+  return plan_memory(in.region.width, in.region.height, styles, settings,
+                     !settings.weights_path.empty());
+}
+
+MemoryPlan memory_plan(const Inputs& in, const Arguments& arguments) {
+  return memory_plan(in, engine_settings(arguments, 0, weights_for_run()));
 }
 
 std::vector<Job> prepare_jobs(ImageId image, const std::vector<ItemId>& drawables,

@@ -32,6 +32,8 @@ struct Job {
 // The engine's memory plan for a run on these inputs. Throws neural_style::Error when
 // the run does not fit its memory budget even in small tiles.
 MemoryPlan memory_plan(const Inputs& in, const Arguments& arguments);
+// The same for these engine settings (their weights_path says which network).
+MemoryPlan memory_plan(const Inputs& in, const Settings& settings);
 
 // For each content layer: checks the inputs and the memory, picks the weights and the seed,
 // reads the pixels. Every layer is checked before any pixel is read. Tells the user once per

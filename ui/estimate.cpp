@@ -20,10 +20,11 @@ namespace {
 
 constexpr double kGigabyte = 1e9;
 
-// The time `runs` runs of `plan` take.
-std::string time_text(const MemoryPlan& plan, const Calibration& calibration, int runs) {
-  // At one second per megapixel-step, the estimate counts megapixel-steps.
-  const double megapixel_steps = runs * estimate_seconds(plan.scales, 1);
+// At one second per megapixel-step, the engine's estimate counts megapixel-steps.
+double megapixel_steps(const MemoryPlan& plan) { return estimate_seconds(plan.scales, 1); }
+
+// The time of a run of that many megapixel-steps.
+std::string time_text(double megapixel_steps, const Calibration& calibration) {
   switch (calibration.state()) {
     // TRANSLATORS: the time while the machine's speed is being measured.
     case Calibration::State::measuring:
@@ -88,7 +89,7 @@ Estimate estimate_run(plugin::ImageId image, plugin::ItemId drawable,
     plugin::check_arguments(arguments);
     const plugin::Inputs in = plugin::gather_inputs(image, drawable, arguments);
     const MemoryPlan plan = plugin::memory_plan(in, arguments);
-    estimate.time = time_text(plan, calibration, 1);
+    estimate.time = time_text(megapixel_steps(plan), calibration);
     estimate.memory = memory_text(plan);
   } catch (const std::exception&) {
     estimate.problem = plugin::failure_of(std::current_exception()).what();
@@ -103,7 +104,8 @@ Estimate estimate_frames_run(plugin::ImageId image, const plugin::Arguments& arg
     plugin::check_frames_arguments(arguments);
     const plugin::FramesJob job = plugin::check_frames(image, arguments);
     const MemoryPlan plan = plugin::memory_plan(job.in, arguments);
-    estimate.time = time_text(plan, calibration, static_cast<int>(job.layers.size()));
+    const double later = megapixel_steps(plugin::later_frame_plan(job, arguments));
+    estimate.time = time_text(megapixel_steps(plan) + later * double(job.layers.size() - 1), calibration);
     estimate.memory = memory_text(plan);
   } catch (const std::exception&) {
     estimate.problem = plugin::failure_of(std::current_exception()).what();

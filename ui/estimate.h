@@ -49,8 +49,8 @@ struct Estimate {
 Estimate estimate_run(plugin::ImageId image, plugin::ItemId drawable,
                       const plugin::Arguments& arguments, const Calibration& calibration);
 // The same for all the frames of an animation (plug-in-neural-style-frames): the image's
-// layers. Every frame is planned as the first, from the content: an upper bound, since
-// the later ones start from the previous result.
+// layers, the first frame planned as a run of its own, the later ones as the engine runs
+// them (frames.h).
 Estimate estimate_frames_run(plugin::ImageId image, const plugin::Arguments& arguments,
                              const Calibration& calibration);
 

@@ -30,13 +30,6 @@ void check_frames(const std::vector<Image>& frames, double temporal_weight) {
 // (tests/benchmark/frames.cpp, README).
 constexpr double kLaterFrameShare = 0.2;
 
-Settings later_frame_settings(const Settings& settings) {
-  Settings s = settings;
-  s.multi_scale = false;
-  s.iterations = std::max(1, static_cast<int>(std::lround(settings.iterations * kLaterFrameShare)));
-  return s;
-}
-
 // Frame `k`'s start: the previous result carried along the motion from frame k-1 to k,
 // and where that motion is trusted.
 Start carried_over(const std::vector<Image>& frames, std::size_t k, const Image& previous_result,
@@ -53,13 +46,21 @@ Start carried_over(const std::vector<Image>& frames, std::size_t k, const Image&
 
 }  // namespace
 
+Settings later_frame_settings(const Settings& settings, double temporal_weight) {
+  if (temporal_weight <= 0) return settings;
+  Settings s = settings;
+  s.multi_scale = false;
+  s.iterations = std::max(1, static_cast<int>(std::lround(settings.iterations * kLaterFrameShare)));
+  return s;
+}
+
 FramesResult transfer_frames(const std::vector<Image>& frames, const std::vector<Image>& styles,
                              const Settings& settings, double temporal_weight,
                              const FrameProgressCallback& progress) {
   check_frames(frames, temporal_weight);
   validate(settings);
   FramesResult out;
-  const Settings later = later_frame_settings(settings);
+  const Settings later = later_frame_settings(settings, temporal_weight);
   for (std::size_t k = 0; k < frames.size(); ++k) {
     auto step = [&](const Progress& p) {
       return !progress || progress({static_cast<int>(k) + 1, static_cast<int>(frames.size()), p});
@@ -68,8 +69,7 @@ FramesResult transfer_frames(const std::vector<Image>& frames, const std::vector
     const bool coherent = k > 0 && temporal_weight > 0;
     const Start start = coherent ? carried_over(frames, k, out.frames.back().image, temporal_weight)
                                  : Start{};
-    out.frames.push_back(
-        transfer_from(frames[k], styles, coherent ? later : settings, step, start));
+    out.frames.push_back(transfer_from(frames[k], styles, k > 0 ? later : settings, step, start));
     if (out.frames.back().stopped) {
       out.stopped = true;
       break;

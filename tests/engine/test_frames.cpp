@@ -8,6 +8,7 @@
 
 #include "caught_error.h"
 #include "neural_style/frames.h"
+#include "neural_style/plan.h"
 #include "optical_flow.h"
 #include "start.h"
 
@@ -112,6 +113,27 @@ TEST(Frames, TheTemporalTermPullsTowardsItsTargetWhereTheMaskTrustsIt) {
   start.temporal_weight = 30;
   const Result with = transfer_from(frame(kShift), {stripes()}, s, {}, start);
   EXPECT_LT(flicker(first.image, with.image), 0.7 * flicker(first.image, without.image));
+}
+
+// What the dialog's estimate counts on (frames.h): the later frames run exactly with
+// later_frame_settings, one scale and fewer steps; with weight 0 as the first.
+TEST(Frames, LaterFramesRunWithTheirOwnSettings) {
+  for (const double weight : {0.0, 1.0}) {
+    const Settings later = later_frame_settings(fast(), weight);
+    EXPECT_EQ(later.multi_scale, weight == 0);
+    EXPECT_EQ(later.iterations < fast().iterations, weight > 0);
+    std::vector<Progress> second;
+    // Large enough for two scales.
+    const std::vector<Image> frames = {frame(0, 180, 160), frame(1, 180, 160)};
+    ASSERT_EQ(plan_scales(180, 160, fast()).size(), 2u);
+    transfer_frames(frames, {stripes()}, fast(), weight, [&](const FrameProgress& p) {
+      if (p.frame == 2) second.push_back(p.step);
+      return true;
+    });
+    ASSERT_FALSE(second.empty());
+    EXPECT_EQ(second.back().scales, later.multi_scale ? 2 : 1) << "weight " << weight;
+    EXPECT_EQ(second.back().iteration, later.iterations) << "weight " << weight;
+  }
 }
 
 TEST(Frames, ProgressNamesTheFrameAndStopKeepsTheFramesDone) {

@@ -33,6 +33,11 @@ struct FramesResult {
   bool stopped = false;
 };
 
+// The settings each frame after the first runs with: from the previous result warped
+// onto it, one scale with a share of the iterations (frames.cpp). The same settings when
+// temporal_weight is 0 (every frame on its own). For estimates of a whole run.
+Settings later_frame_settings(const Settings& settings, double temporal_weight);
+
 // Frames in playing order, all of one size (else Error, code frames_differ_in_size) and at
 // least two (else Error, code too_few_frames). temporal_weight >= 0.
 FramesResult transfer_frames(const std::vector<Image>& frames,
