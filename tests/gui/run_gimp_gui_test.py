@@ -464,10 +464,16 @@ class Test:
         return window("^%s$" % re.escape(title))
 
     def frames(self):
-        """The three layers as frames, the bottom one (Sketch) first: Stop and Keep during
-        the first frame makes a new image of its last iterate; Cancel makes none; the image
-        itself keeps its layers."""
+        """The three layers as frames, the bottom one (Sketch) first: Cancel makes no new
+        image; Stop and Keep during the first frame makes a new image of its last iterate;
+        the image itself keeps its layers. Cancel first: after Stop and Keep the new image
+        is shown, and GIMP 3's action search then found no frames procedure to start."""
         before = ids(self.sf(self.v.images))
+        xdotool("windowactivate", "--sync", self.start_frames(ENDLESS))
+        xdotool("key", "alt+" + mnemonic(self.tr("_Cancel")))
+        wait_for(lambda: not running(self.plugin), RUN_TIMEOUT_S, "the frames' run to end")
+        after = ids(self.sf(self.v.images))
+        self.check(after == before, "frames: Cancel makes no new image", after)
         xdotool("windowactivate", "--sync", self.start_frames(ENDLESS))
         time.sleep(3)
         xdotool("key", "alt+" + mnemonic(self.tr("_Stop and Keep")))
@@ -478,12 +484,6 @@ class Test:
         self.check(names == ["Sketch"], "frames: Stop and Keep makes a new image of the "
                    "first frame", names)
         self.screenshot("frames")
-        before = ids(self.sf(self.v.images))
-        xdotool("windowactivate", "--sync", self.start_frames(ENDLESS))
-        xdotool("key", "alt+" + mnemonic(self.tr("_Cancel")))
-        wait_for(lambda: not running(self.plugin), RUN_TIMEOUT_S, "the frames' run to end")
-        after = ids(self.sf(self.v.images))
-        self.check(after == before, "frames: Cancel makes no new image", after)
 
     def check_result(self, ids, what):
         new = [layer for layer in ids if layer not in self.before]
