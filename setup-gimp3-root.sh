@@ -71,12 +71,14 @@ if [ "${1:-}" = __inside ]; then
     [ "$bind_ro" = 1 ] && mount -o remount,bind,ro "$root$bind"
   fi
   cp -L /etc/resolv.conf "$root/etc/resolv.conf" 2>/dev/null || true
-  # A clean environment: nothing of the host's library paths leaks in.
+  # A clean environment: nothing of the host's library paths leaks in. The machine's
+  # OpenBLAS settings do: where it pins the kernels (OPENBLAS_CORETYPE), the tests in the
+  # root must run the same kernels as those on the host.
   set -f
   # shellcheck disable=SC2046 # one word per variable (values with spaces are left out)
   set -- env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
     HOME=/root LANG=C.UTF-8 TERM="${TERM:-dumb}" DEBIAN_FRONTEND=noninteractive \
-    $(env | grep -E '^(NEURAL_STYLE|MESON|GIMP3)_[A-Za-z0-9_]*=' | grep -v '[[:space:]]' || true) \
+    $(env | grep -E '^(NEURAL_STYLE|MESON|GIMP3|OPENBLAS)_[A-Za-z0-9_]*=' | grep -v '[[:space:]]' || true) \
     "$@"
   status=0
   if [ -n "$bind" ]; then
