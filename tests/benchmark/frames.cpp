@@ -247,6 +247,22 @@ void write_sheet(const std::string& path, const std::vector<std::vector<const st
   cli::save_image(sheet, path);
 }
 
+std::string numbers(const std::vector<double>& values) {
+  std::string text;
+  for (const double v : values) {
+    char r[16];
+    std::snprintf(r, sizeof r, " %.2f", v);
+    text += r;
+  }
+  return text;
+}
+
+std::vector<double> style_losses(const Measured& m) {
+  std::vector<double> out;
+  for (const Losses& l : m.losses) out.push_back(l.style);
+  return out;
+}
+
 void print_comparison(const Sequence& s, const Measured& alone, const Measured& coherent, double weight) {
   double style_worst = 0, content_worst = 0, later = 0;
   for (std::size_t k = 1; k < alone.losses.size(); ++k) {
@@ -255,19 +271,22 @@ void print_comparison(const Sequence& s, const Measured& alone, const Measured& 
     later += coherent.seconds[k];
   }
   later /= double(coherent.seconds.size() - 1);
-  std::string ratios;
-  for (std::size_t k = 1; k < alone.losses.size(); ++k) {
-    char r[16];
-    std::snprintf(r, sizeof r, " %.2f", coherent.losses[k].style / alone.losses[k].style);
-    ratios += r;
-  }
+  std::vector<double> ratios;
+  for (std::size_t k = 1; k < alone.losses.size(); ++k)
+    ratios.push_back(coherent.losses[k].style / alone.losses[k].style);
   const double f0 = flicker(alone.images, s), f1 = flicker(coherent.images, s);
   std::printf("  temporal weight %-8g flicker %.4f (%.1fx lower)  style loss <= %.2fx, content loss <= %.2fx"
               " of independent  first frame %.1f CPU s, later %.1f (%.0f%%)\n",
               weight, f1, f0 / f1, style_worst, content_worst, coherent.seconds[0], later,
               100 * later / coherent.seconds[0]);
   std::printf("    style loss of frames 2..%zu over the independent frame's:%s\n", alone.losses.size(),
-              ratios.c_str());
+              numbers(ratios).c_str());
+  // The frames' own losses: the independent frames' vary with the picture, and the
+  // coherent ones show whether their excess grows along the sequence.
+  std::printf("    style loss of frames 1..%zu, independent:%s\n", alone.losses.size(),
+              numbers(style_losses(alone)).c_str());
+  std::printf("    style loss of frames 1..%zu, coherent:   %s\n", alone.losses.size(),
+              numbers(style_losses(coherent)).c_str());
 }
 
 }  // namespace
