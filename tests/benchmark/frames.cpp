@@ -4,7 +4,8 @@
 // mean absolute difference between consecutive stylised frames after moving the earlier
 // one by the true motion, outside occlusions (0..1 per channel). Also each frame's style
 // and content losses against the independent frame's, and the time per frame; writes a
-// contact sheet of a few frames of both. A program, not a test: read its figures.
+// contact sheet of a few frames of both; and the last frame's style loss layer by layer.
+// A program, not a test: read its figures.
 //
 //   neural-style-frames-benchmark [--frames N] [--iterations N] [--weights W,W,...]
 //       [--sequences pan,object] [--sheet FILE.png]
@@ -263,6 +264,26 @@ std::vector<double> style_losses(const Measured& m) {
   return out;
 }
 
+// The last frame's style loss layer by layer, coherent over independent: which scale of
+// the painting's structure the excess is in (relu1_1 single pixels ... relu5_1 the
+// largest shapes).
+void print_layers(const Sequence& s, const Measured& alone, const Measured& coherent,
+                  const Image& style, const Settings& settings) {
+  const std::size_t last = coherent.images.size() - 1;
+  std::string text;
+  for (const std::string& layer : settings.style_layers) {
+    Settings one = settings;
+    one.style_layers = {layer};
+    const double a = losses_of(alone.images[last], s.frames[last], {style}, one).style;
+    const double c = losses_of(coherent.images[last], s.frames[last], {style}, one).style;
+    char r[64];
+    std::snprintf(r, sizeof r, " %s %.2f", layer.c_str(), c / a);
+    text += r;
+  }
+  std::printf("    frame %zu's style loss by layer over the independent frame's:%s\n", last + 1,
+              text.c_str());
+}
+
 void print_comparison(const Sequence& s, const Measured& alone, const Measured& coherent, double weight) {
   double style_worst = 0, content_worst = 0, later = 0;
   for (std::size_t k = 1; k < alone.losses.size(); ++k) {
@@ -335,6 +356,7 @@ int main(int argc, char** argv) {
     for (const std::string& w : weights) {
       results.push_back(stylise(s, style, settings, std::stod(w)));
       print_comparison(s, alone, results.back(), std::stod(w));
+      print_layers(s, alone, results.back(), style, settings);
       blocks.back().push_back(&results.back().images);
     }
     std::fflush(stdout);
