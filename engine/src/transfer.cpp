@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <limits>
 #include <memory>
 
 #include "builtin_network.h"
@@ -119,8 +120,9 @@ std::unique_ptr<torch::optim::Optimizer> Run::optimizer(const at::Tensor& image,
       torch::optim::LBFGSOptions(1.0).max_iter(1).history_size(history));
 }
 
-// Whether the loss fell by less than settings.convergence per step over the last window of
-// steps (or rose: then it is not going anywhere either).
+// Whether the best loss so far fell by less than settings.convergence per step over the
+// last window of steps. The best, not the step's own: one leap of L-BFGS (see optimise)
+// is no sign that the scale is done.
 bool Run::converged(const std::vector<double>& totals) const {
   const std::size_t n = totals.size();
   if (s_.convergence <= 0 || n <= kConvergenceWindow) return false;
@@ -169,9 +171,14 @@ bool Run::optimise(at::Tensor& image, const at::Tensor& content,
     style_share_ = objective.style_share(0.5 * (content + objective.style_picture()));
   at::Tensor x = image.detach().clone().requires_grad_(true);
   auto opt = optimizer(x, scale.history);
-  at::Tensor last_good = image;
+  // The best iterate evaluated so far, not the last: L-BFGS without a line search now and
+  // then leaps far (the loss 10 to 10^7 times higher for a step, on a 256-px frame of the
+  // frames benchmark), and the convergence stop fires on just such a rise, so the last
+  // iterate handed a wreck on to the next scale or the user.
+  at::Tensor best = image;
+  double best_total = std::numeric_limits<double>::infinity();
   Losses step_losses;
-  auto between_tiles = [&](int tile, int tiles) { return report(last_good, -1, tile, tiles); };
+  auto between_tiles = [&](int tile, int tiles) { return report(best, -1, tile, tiles); };
   auto closure = [&]() -> at::Tensor {
     opt->zero_grad();
     return at::scalar_tensor(objective.evaluate(x, step_losses, between_tiles));
@@ -181,6 +188,7 @@ bool Run::optimise(at::Tensor& image, const at::Tensor& content,
   std::vector<double> totals;
   for (int i = 0; i < planned; ++i) {
     const auto begin = Clock::now();
+    const at::Tensor evaluated = x.detach().clone();  // the step's loss is this point's
     try {
       if (s_.optimizer == Optimizer::lbfgs) {
         opt->step(closure);
@@ -189,26 +197,29 @@ bool Run::optimise(at::Tensor& image, const at::Tensor& content,
         opt->step();
       }
     } catch (const StopBetweenTiles&) {
-      image = last_good;
+      image = best;
       return false;
     }
     torch::NoGradGuard no_grad;
-    if (!std::isfinite(step_losses.total)) break;  // keep the last finite image
+    if (!std::isfinite(step_losses.total)) break;  // keep the best finite image
     // Clamp the copy, not x: moving x behind L-BFGS's back spoils its curvature pairs, and
-    // the loss then jumps 2-5x on some steps (whichever step is last decides the result).
-    last_good = x.detach().clamp(0, 1);
-    losses_ = step_losses;
+    // the loss then jumps 2-5x on some steps.
+    if (step_losses.total < best_total) {
+      best_total = step_losses.total;
+      best = evaluated.clamp(0, 1);
+      losses_ = step_losses;
+    }
     ++done_;
-    totals.push_back(step_losses.total);
+    totals.push_back(best_total);
     const bool done = converged(totals);
     if (done) pass_on(planned - i - 1);  // before the report, which shows the new plan
-    if (!report(last_good, std::chrono::duration<double>(Clock::now() - begin).count())) {
-      image = last_good;
+    if (!report(best, std::chrono::duration<double>(Clock::now() - begin).count())) {
+      image = best;
       return false;
     }
     if (done) break;
   }
-  image = last_good;
+  image = best;
   ++scale_index_;
   return true;
 }
