@@ -64,15 +64,15 @@ class LayerProgress {
 class FramesProgress {
  public:
   bool operator()(const FrameProgress& p) {
-    if (p.frame != frame_) {
-      frame_ = p.frame;
+    if (runs_before(p) != run_) {
+      run_ = runs_before(p);
       bar_ = ProgressBar();
     }
     return bar_.show(meter_.fraction(p), p.step, frame_progress_text(p));
   }
 
  private:
-  int frame_ = 0;
+  int run_ = -1;
   ProgressBar bar_;
   FramesMeter meter_;
 };
@@ -89,11 +89,11 @@ double ProgressMeter::fraction(const Progress& p) {
 
 double FramesMeter::fraction(const FrameProgress& p) {
   if (p.frames == 0) return meter_.fraction(p.step);
-  if (p.frame != frame_) {
-    frame_ = p.frame;
+  if (runs_before(p) != run_) {
+    run_ = runs_before(p);
     meter_ = ProgressMeter();
   }
-  return (p.frame - 1 + meter_.fraction(p.step)) / p.frames;
+  return (run_ + meter_.fraction(p.step)) / (p.frames * p.passes);
 }
 
 std::string progress_text(const Progress& p) {
@@ -107,6 +107,11 @@ std::string progress_text(const Progress& p) {
 }
 
 std::string frame_progress_text(const FrameProgress& p) {
+  if (p.passes > 1)
+    // TRANSLATORS: the progress of one frame of an animation in one of the passes over
+    // all frames, then that frame's own progress.
+    return printf_text(_("Frame %d of %d, pass %d of %d: %s"), p.frame, p.frames, p.pass,
+                       p.passes, progress_text(p.step).c_str());
   // TRANSLATORS: the progress of one frame of an animation, then that frame's own progress.
   return printf_text(_("Frame %d of %d: %s"), p.frame, p.frames, progress_text(p.step).c_str());
 }

@@ -20,21 +20,22 @@ class ProgressMeter {
   double shown_ = 0;
 };
 
-// The same over the frames of an animation, each an equal share; a frame's time starts at
-// 0. Frame 0 of 0 is a single layer's run.
+// The same over the frames of an animation, each frame of each pass an equal share; a
+// frame's time starts at 0. Frame 0 of 0 is a single layer's run.
 class FramesMeter {
  public:
   double fraction(const FrameProgress& p);
 
  private:
-  int frame_ = 0;
+  int run_ = -1;
   ProgressMeter meter_;
 };
 
 // "Scale 2 of 4 (256×192), iteration 57 of 300, 1:23 left", translated.
 std::string progress_text(const Progress& p);
 
-// "Frame 2 of 5: " and the frame's own progress text.
+// "Frame 2 of 5: " (with two passes "Frame 2 of 5, pass 1 of 2: ") and the frame's own
+// progress text.
 std::string frame_progress_text(const FrameProgress& p);
 
 // Shows the progress bar; call before the engine starts (it reports after each step). Its

@@ -10,6 +10,7 @@
 #include "engine_messages.h"
 #include "failure.h"
 #include "host.h"
+#include "neural_style/frames.h"
 #include "neural_style/plan.h"
 #include "neural_style/speed.h"
 #include "stylise.h"
@@ -105,7 +106,8 @@ Estimate estimate_frames_run(plugin::ImageId image, const plugin::Arguments& arg
     const plugin::FramesJob job = plugin::check_frames(image, arguments);
     const MemoryPlan plan = plugin::memory_plan(job.in, arguments);
     const double later = megapixel_steps(plugin::later_frame_plan(job, arguments));
-    estimate.time = time_text(megapixel_steps(plan) + later * double(job.layers.size() - 1), calibration);
+    const int runs = frame_runs(int(job.layers.size()), plugin::temporal_weight_to_use(arguments));
+    estimate.time = time_text(megapixel_steps(plan) + later * double(runs - 1), calibration);
     estimate.memory = memory_text(plan);
   } catch (const std::exception&) {
     estimate.problem = plugin::failure_of(std::current_exception()).what();

@@ -38,17 +38,22 @@ std::string clock_time(double seconds) {
 }
 
 // A line rewritten in place on a terminal; on a pipe, one line per frame, scale and 10%.
-bool show_progress(const Progress& p, int frame = 0, int frames = 0) {
+bool show_progress(const Progress& p, const FrameProgress& f = {}) {
   static bool tty = isatty(STDERR_FILENO);
-  static int last_frame = 0, last_scale = 0, last_tenth = -1;
+  static int last_run = -1, last_scale = 0, last_tenth = -1;
   const int tenth = p.iteration * 10 / std::max(1, p.iterations);
-  if (!tty && frame == last_frame && p.scale == last_scale && tenth == last_tenth) return !g_stop;
-  last_frame = frame;
+  const int run = runs_before(f);
+  if (!tty && run == last_run && p.scale == last_scale && tenth == last_tenth) return !g_stop;
+  last_run = run;
   last_scale = p.scale;
   last_tenth = tenth;
   char tile[48] = "", frame_text[48] = "";
   if (p.tiles > 0) std::snprintf(tile, sizeof tile, "  tile %d/%d", p.tile, p.tiles);
-  if (frames > 0) std::snprintf(frame_text, sizeof frame_text, "frame %d/%d  ", frame, frames);
+  if (f.frames > 0 && f.passes > 1)
+    std::snprintf(frame_text, sizeof frame_text, "pass %d/%d  frame %d/%d  ", f.pass, f.passes,
+                  f.frame, f.frames);
+  else if (f.frames > 0)
+    std::snprintf(frame_text, sizeof frame_text, "frame %d/%d  ", f.frame, f.frames);
   std::fprintf(stderr, "%s%sscale %d/%d (%dx%d)  iteration %d/%d%s  loss %.4g  %s left%s",
                tty ? "\r\033[K" : "", frame_text, p.scale, p.scales, p.width, p.height,
                p.iteration, p.iterations, tile, p.losses.total,
@@ -70,7 +75,7 @@ int run_frames(const cli::Options& o, const std::vector<Image>& styles) {
     frames.push_back(cli::load_image(cli::frame_path(o.content, range.first + i)));
   const FramesResult result = transfer_frames(
       frames, styles, o.settings, o.temporal_weight,
-      [](const FrameProgress& p) { return show_progress(p.step, p.frame, p.frames); });
+      [](const FrameProgress& p) { return show_progress(p.step, p); });
   if (isatty(STDERR_FILENO)) std::cerr << "\n";
   for (std::size_t i = 0; i < result.frames.size(); ++i)
     cli::save_image(result.frames[i].image, cli::frame_path(o.output, range.first + int(i)));

@@ -31,16 +31,47 @@ void check_frames(const std::vector<Image>& frames, double temporal_weight) {
 // more steps changed nothing (tests/benchmark/frames.cpp, README).
 constexpr double kLaterFrameShare = 0.2;
 
-// Frame `k`'s start: the previous result carried along the motion from frame k-1 to k,
-// and where that motion is trusted.
-Start carried_over(const std::vector<Image>& frames, std::size_t k, const Image& previous_result,
-                   double temporal_weight) {
-  const Flow backward = optical_flow(frames[k], frames[k - 1]);
-  const Flow forward = optical_flow(frames[k - 1], frames[k]);
+// Ruder et al.'s multi-pass (sec. 3.4), in two passes. The first, forward, leaves what
+// came into view late under-painted: it was painted a strip at a time, each strip's
+// neighbours held by the temporal term, so its large shapes never formed (on the
+// benchmark's pan the last frame's relu5_1 style loss was 3.6x the independent frame's).
+// The second goes back from the last frame, which it repaints freely from its first
+// painting, and carries each frame's later neighbour onto it where the motion is trusted
+// (the frame's own first painting elsewhere), under the same temporal term: the pan's
+// worst style loss fell from 2.5x to 1.8x of independent frames' and its flicker from
+// 3.7x to 4.2x lower (README, Animation frames). A third pass, forward again, undid the
+// late frames' gain (2.0x); four passes of half the steps each gave 1.7x.
+constexpr int kPasses = 2;
+
+// The motion between frames k-1 and k, both ways, each flow at its first frame's size.
+struct Motion {
+  Flow ahead;  // k-1 to k
+  Flow back;   // k to k-1
+};
+
+Motion motion_between(const Image& earlier, const Image& later) {
+  return {optical_flow(earlier, later), optical_flow(later, earlier)};
+}
+
+// `a` where the one-channel `mask` is 1, `b` where it is 0.
+Image composited(const Image& mask, const Image& a, const Image& b) {
+  Image out = b;
+  for (std::size_t i = 0; i < out.pixels.size(); ++i) {
+    const float m = mask.pixels[i / out.channels];
+    out.pixels[i] = m * a.pixels[i] + (1 - m) * b.pixels[i];
+  }
+  return out;
+}
+
+// A frame's start: its neighbour's result carried onto it along `to_neighbour` (the flow
+// from this frame to the neighbour), kept near that where `from_neighbour` agrees. Where
+// it does not, the frame's own earlier painting (`own`), if it has one.
+Start carried_over(const Image& neighbour_result, const Flow& to_neighbour,
+                   const Flow& from_neighbour, const Image& own, double temporal_weight) {
   Start start;
-  start.image = warp(previous_result, backward);
-  start.target = start.image;
-  start.mask = consistency_mask(forward, backward);
+  start.target = warp(neighbour_result, to_neighbour);
+  start.mask = consistency_mask(from_neighbour, to_neighbour);
+  start.image = own.empty() ? start.target : composited(start.mask, start.target, own);
   start.temporal_weight = temporal_weight;
   return start;
 }
@@ -55,27 +86,48 @@ Settings later_frame_settings(const Settings& settings, double temporal_weight) 
   return s;
 }
 
+int frame_runs(int frames, double temporal_weight) {
+  return temporal_weight > 0 ? kPasses * frames : frames;
+}
+
 FramesResult transfer_frames(const std::vector<Image>& frames, const std::vector<Image>& styles,
                              const Settings& settings, double temporal_weight,
                              const FrameProgressCallback& progress) {
   check_frames(frames, temporal_weight);
   validate(settings);
-  FramesResult out;
+  const int n = static_cast<int>(frames.size());
+  const int passes = temporal_weight > 0 ? kPasses : 1;
   const Settings later = later_frame_settings(settings, temporal_weight);
-  for (std::size_t k = 0; k < frames.size(); ++k) {
-    auto step = [&](const Progress& p) {
-      return !progress || progress({static_cast<int>(k) + 1, static_cast<int>(frames.size()), p});
-    };
-    // Weight 0: every frame on its own, exactly as transfer() would paint it.
-    const bool coherent = k > 0 && temporal_weight > 0;
-    const Start start = coherent ? carried_over(frames, k, out.frames.back().image, temporal_weight)
-                                 : Start{};
-    out.frames.push_back(transfer_from(frames[k], styles, k > 0 ? later : settings, step, start));
-    if (out.frames.back().stopped) {
-      out.stopped = true;
-      break;
+  std::vector<Motion> motion(frames.size());  // [k]: between frames k-1 and k
+  FramesResult out;
+  out.frames.resize(frames.size());
+  for (int pass = 1; pass <= passes; ++pass)
+    for (int i = 0; i < n; ++i) {
+      const bool forward = pass == 1;
+      const int k = forward ? i : n - 1 - i;
+      auto step = [&](const Progress& p) {
+        return !progress || progress({k + 1, n, p, pass, passes});
+      };
+      Start start;
+      if (pass == 2) start.image = out.frames[k].image;  // the last frame's: free again
+      if (temporal_weight > 0 && i > 0) {
+        if (forward) {
+          motion[k] = motion_between(frames[k - 1], frames[k]);
+          start = carried_over(out.frames[k - 1].image, motion[k].back, motion[k].ahead, {},
+                               temporal_weight);
+        } else {
+          start = carried_over(out.frames[k + 1].image, motion[k + 1].ahead,
+                               motion[k + 1].back, out.frames[k].image, temporal_weight);
+        }
+      }
+      out.frames[k] = transfer_from(frames[k], styles, pass == 1 && k == 0 ? settings : later,
+                                    step, start);
+      if (out.frames[k].stopped) {
+        out.stopped = true;
+        if (pass == 1) out.frames.resize(k + 1);
+        return out;
+      }
     }
-  }
   return out;
 }
 

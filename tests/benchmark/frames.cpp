@@ -182,17 +182,19 @@ double cpu_seconds() {
 Measured stylise(const Sequence& s, const Image& style, const Settings& settings, double weight) {
   Measured m;
   const double start = cpu_seconds();
-  std::vector<double> last(s.frames.size(), start);
+  double first = start;  // when the first frame's first run last reported
   const FramesResult r = transfer_frames(s.frames, {style}, settings, weight, [&](const FrameProgress& p) {
-    last[p.frame - 1] = cpu_seconds();
+    if (runs_before(p) == 0) first = cpu_seconds();
     return true;
   });
+  // Every run after the first frame's first (both passes), spread over the later frames.
+  const double later = (cpu_seconds() - first) / double(s.frames.size() - 1);
   for (std::size_t k = 0; k < r.frames.size(); ++k) {
     m.images.push_back(r.frames[k].image);
     // The picture handed back, measured alike for both methods (Result::losses are
-    // the last iterate's).
+    // the best iterate's, which may lie outside 0..1).
     m.losses.push_back(losses_of(r.frames[k].image, s.frames[k], {style}, settings));
-    m.seconds.push_back(last[k] - (k == 0 ? start : last[k - 1]));
+    m.seconds.push_back(k == 0 ? first - start : later);
   }
   m.precision = r.frames.front().precision;
   return m;

@@ -62,6 +62,19 @@ TEST(FramesMeter, EachFrameAnEqualShareStartingAfresh) {
   EXPECT_DOUBLE_EQ(meter.fraction({4, 4, at(300, 100, 0)}), 1.0);
 }
 
+TEST(FramesProgress, TwoPassesNameThePass) {
+  EXPECT_EQ(frame_progress_text({2, 5, at(1, 1, -1), 2, 2}),
+            "Frame 2 of 5, pass 2 of 2: Scale 2 of 4 (256×192), iteration 1 of 300");
+}
+
+// The second pass goes back from the last frame: its frame 4 of 4 is the fifth of eight.
+TEST(FramesMeter, EachFrameOfEachPassAnEqualShare) {
+  FramesMeter meter;
+  EXPECT_DOUBLE_EQ(meter.fraction({4, 4, at(300, 100, 0), 1, 2}), 0.5);
+  EXPECT_DOUBLE_EQ(meter.fraction({4, 4, at(150, 50, 50), 2, 2}), 0.5625) << "starts afresh";
+  EXPECT_DOUBLE_EQ(meter.fraction({1, 4, at(300, 100, 0), 2, 2}), 1.0);
+}
+
 TEST(FramesMeter, ALayersRunIsFrameZeroOfZero) {
   FramesMeter meter;
   EXPECT_DOUBLE_EQ(meter.fraction({0, 0, at(150, 50, 50)}), 0.5);

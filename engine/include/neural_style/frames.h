@@ -23,8 +23,18 @@ struct FrameProgress {
   int frame = 0;    // 1-based index of the frame being stylised
   int frames = 0;
   Progress step;    // that frame's own progress (scales, iterations, tiles, snapshot)
+  // 1-based: the pass over the frames. With a temporal weight there are two, the second
+  // going back from the last frame to the first (frames.cpp).
+  int pass = 1;
+  int passes = 1;
 };
-// Return false to stop: finished frames are kept, plus the current frame's last iterate.
+
+// How many frames were stylised before this one, in all passes.
+inline int runs_before(const FrameProgress& p) {
+  return (p.pass - 1) * p.frames + (p.pass == 1 ? p.frame - 1 : p.frames - p.frame);
+}
+// Return false to stop: finished frames are kept, plus the current frame's last iterate
+// (in the second pass: every frame, those not yet reached as the first pass left them).
 using FrameProgressCallback = std::function<bool(const FrameProgress&)>;
 
 struct FramesResult {
@@ -38,6 +48,10 @@ struct FramesResult {
 // onto it, one scale with a share of the iterations (frames.cpp). The same settings when
 // temporal_weight is 0 (every frame on its own). For estimates of a whole run.
 Settings later_frame_settings(const Settings& settings, double temporal_weight);
+
+// How many times the frames are stylised in all: the first frame's run with `settings`
+// and the rest with later_frame_settings. For estimates of a whole run.
+int frame_runs(int frames, double temporal_weight);
 
 // Frames in playing order, all of one size (else Error, code frames_differ_in_size) and at
 // least two (else Error, code too_few_frames). temporal_weight >= 0.
