@@ -377,11 +377,16 @@ class Frames(CliCase):
         self.assertTrue(os.path.exists(self.path("o-001.png")))
         self.assertIn("temporal weight 0", done.stderr)
 
-    def test_the_temporal_weight_changes_later_frames_only(self):
-        self.assertEqual(self.frames_run("--temporal-weight", "0").returncode, 0)
+    def test_the_temporal_weight_adds_a_second_pass_that_changes_every_frame(self):
+        done = self.frames_run("--temporal-weight", "0")
+        self.assertEqual(done.returncode, 0, done.stderr)
+        self.assertNotIn("pass", done.stderr)
         alone = [pixels(self.path("o-%03d.png" % i)) for i in (1, 2)]
-        self.assertEqual(self.frames_run("--temporal-weight", "1000").returncode, 0)
-        self.assertEqual(pixels(self.path("o-001.png")), alone[0])
+        done = self.frames_run("--temporal-weight", "1000")
+        self.assertEqual(done.returncode, 0, done.stderr)
+        self.assertIn("pass 2/2  frame 1/3", done.stderr)
+        # The second pass goes back to the first frame and holds it to the second.
+        self.assertNotEqual(pixels(self.path("o-001.png")), alone[0])
         self.assertNotEqual(pixels(self.path("o-002.png")), alone[1])
 
     def test_bad_frames_usage(self):
