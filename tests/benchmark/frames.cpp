@@ -9,6 +9,7 @@
 //
 //   neural-style-frames-benchmark [--frames N] [--iterations N] [--weights W,W,...]
 //       [--sequences pan,object] [--sheet FILE.png]
+// The temporal weights default to the engine's default (frames.h).
 #include <time.h>
 
 #include <algorithm>
@@ -287,22 +288,22 @@ void print_layers(const Sequence& s, const Measured& alone, const Measured& cohe
 }
 
 void print_comparison(const Sequence& s, const Measured& alone, const Measured& coherent, double weight) {
+  // Every frame, the first included: the second pass repaints it too.
   double style_worst = 0, content_worst = 0, later = 0;
-  for (std::size_t k = 1; k < alone.losses.size(); ++k) {
-    style_worst = std::max(style_worst, coherent.losses[k].style / alone.losses[k].style);
+  std::vector<double> ratios;
+  for (std::size_t k = 0; k < alone.losses.size(); ++k) {
+    ratios.push_back(coherent.losses[k].style / alone.losses[k].style);
+    style_worst = std::max(style_worst, ratios.back());
     content_worst = std::max(content_worst, coherent.losses[k].content / alone.losses[k].content);
-    later += coherent.seconds[k];
+    if (k > 0) later += coherent.seconds[k];
   }
   later /= double(coherent.seconds.size() - 1);
-  std::vector<double> ratios;
-  for (std::size_t k = 1; k < alone.losses.size(); ++k)
-    ratios.push_back(coherent.losses[k].style / alone.losses[k].style);
   const double f0 = flicker(alone.images, s), f1 = flicker(coherent.images, s);
   std::printf("  temporal weight %-8g flicker %.4f (%.1fx lower)  style loss <= %.2fx, content loss <= %.2fx"
               " of independent  first frame %.1f CPU s, later %.1f (%.0f%%)\n",
               weight, f1, f0 / f1, style_worst, content_worst, coherent.seconds[0], later,
               100 * later / coherent.seconds[0]);
-  std::printf("    style loss of frames 2..%zu over the independent frame's:%s\n", alone.losses.size(),
+  std::printf("    style loss of frames 1..%zu over the independent frame's:%s\n", alone.losses.size(),
               numbers(ratios).c_str());
   // The frames' own losses: the independent frames' vary with the picture, and the
   // coherent ones show whether their excess grows along the sequence.
@@ -318,7 +319,7 @@ int main(int argc, char** argv) {
   int count = 12;
   Settings settings;
   settings.seed = 1;
-  std::vector<std::string> weights = {"100"}, sequences = {"pan", "object"};
+  std::vector<std::string> weights = {number_text(kDefaultTemporalWeight)}, sequences = {"pan", "object"};
   std::string sheet = NEURAL_STYLE_FRAMES_SHEET;
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string key = argv[i], value = argv[i + 1];
