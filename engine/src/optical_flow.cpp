@@ -103,9 +103,11 @@ Image consistency_mask(const Flow& forward, const Flow& backward) {
       const float steepness = ux.at<float>(y, x) * ux.at<float>(y, x) + uy.at<float>(y, x) * uy.at<float>(y, x) +
                               vx.at<float>(y, x) * vx.at<float>(y, x) + vy.at<float>(y, x) * vy.at<float>(y, x);
       const bool boundary = steepness > kBoundaryShare * (bx * bx + by * by) + kBoundarySlack;
-      // Come into view across A's edge: the warp only smears A's edge pixels there.
+      // Come into view across A's edge (or nearly: see kEdgeMargin): the warp only smears
+      // A's edge pixels there.
       const float ax = x + bx, ay = y + by;
-      const bool outside = ax < 0 || ay < 0 || ax > forward.width - 1 || ay > forward.height - 1;
+      const bool outside = ax < kEdgeMargin || ay < kEdgeMargin || ax > forward.width - 1 - kEdgeMargin ||
+                           ay > forward.height - 1 - kEdgeMargin;
       mask.at(x, y, 0) = occluded || boundary || outside ? 0.0f : 1.0f;
     }
   return mask;

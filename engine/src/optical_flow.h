@@ -35,7 +35,13 @@ Image warp(const Image& image, const Flow& flow);
 // where not, as one-channel image of B's size. Untrusted: disocclusions, where following
 // `backward` to A and `forward` (A to B) back again does not return near the start, and
 // motion boundaries, where `backward` changes steeply (Ruder et al.'s sec. 3.2 tests),
-// and pixels that came into view across A's edge.
+// and pixels that came into view across A's edge or within kEdgeMargin of it.
 Image consistency_mask(const Flow& forward, const Flow& backward);
+
+// DIS underestimates motion that leaves the frame (its patches find nothing outside), so
+// pixels that had left the view seemed to land just inside it: on the frames benchmark's
+// pan, going back, 40-245 a frame were trusted and held to the neighbour's edge pixels.
+// Within this many pixels of the edge, none were.
+inline constexpr float kEdgeMargin = 2;
 
 }  // namespace neural_style

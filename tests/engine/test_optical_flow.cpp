@@ -64,12 +64,18 @@ TEST(OpticalFlow, WarpKeepsTheChannelLayout) {
 
 TEST(OpticalFlow, MaskTrustsFlowsThatAgreeExceptWhatCameIntoView) {
   // Everything moved 3 right and 2 down: B's first 3 columns and 2 rows came from
-  // outside A.
+  // outside A, and the next kEdgeMargin from its edge.
+  const int m = static_cast<int>(kEdgeMargin);
   const Image mask = consistency_mask(uniform(40, 32, 3, 2), uniform(40, 32, -3, -2));
   ASSERT_EQ(mask.channels, 1);
   for (int y = 0; y < 32; ++y)
     for (int x = 0; x < 40; ++x)
-      ASSERT_EQ(mask.at(x, y, 0), x >= 3 && y >= 2 ? 1.0f : 0.0f) << x << "," << y;
+      ASSERT_EQ(mask.at(x, y, 0), x >= 3 + m && y >= 2 + m ? 1.0f : 0.0f) << x << "," << y;
+  // The other way: B's last 3 columns and 2 rows came from past A's far edges.
+  const Image back = consistency_mask(uniform(40, 32, -3, -2), uniform(40, 32, 3, 2));
+  for (int y = 0; y < 32; ++y)
+    for (int x = 0; x < 40; ++x)
+      ASSERT_EQ(back.at(x, y, 0), x + 3 <= 39 - m && y + 2 <= 31 - m ? 1.0f : 0.0f) << x << "," << y;
 }
 
 TEST(OpticalFlow, MaskExcludesWhereTheRoundTripDoesNotReturn) {
