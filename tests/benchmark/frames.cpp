@@ -4,11 +4,13 @@
 // mean absolute difference between consecutive stylised frames after moving the earlier
 // one by the true motion, outside occlusions (0..1 per channel). Also each frame's style
 // and content losses against the independent frame's, and the time per frame; writes a
-// contact sheet of a few frames of both; and the last frame's style loss layer by layer.
-// A program, not a test: read its figures.
+// contact sheet of a few frames of both; the last frame's style loss layer by layer; and
+// the first frame's lines along its edges. A program, not a test: read its figures.
 //
 //   neural-style-frames-benchmark [--frames N] [--iterations N] [--weights W,W,...]
-//       [--sequences pan,object] [--sheet FILE.png]
+//       [--sequences pan,object] [--sheet FILE.png] [--save DIR]
+// --save writes every frame at 100% (DIR/pan-independent-01.png, DIR/pan-w5-01.png, ...):
+// the sheet halves them, which hides seams and fine lines.
 // The temporal weights default to the engine's default (frames.h).
 #include <time.h>
 
@@ -165,6 +167,29 @@ double flow_error(const Sequence& s) {
   return total / (s.frames.size() - 1);
 }
 
+// Lines parallel to a frame's top and left edges, as lines across an edge band's second
+// differences over lines along it (luminance; rows 6-40 under the top edge, columns 6-40
+// beside the left): about 1 on a painting with no preferred direction, more where lines
+// run along the edge (the coherent pan once carried each frame's painted edge inward).
+struct EdgeLines {
+  double top = 0, left = 0;
+};
+
+EdgeLines edge_lines(const Image& im) {
+  auto luminance = [&](int x, int y) { return (im.at(x, y, 0) + im.at(x, y, 1) + im.at(x, y, 2)) / 3; };
+  // Mean |second difference| across (along y) and along (x) a band, or the other way.
+  auto second = [&](int x0, int x1, int y0, int y1, int dx, int dy) {
+    double sum = 0;
+    for (int y = y0; y < y1; ++y)
+      for (int x = x0; x < x1; ++x)
+        sum += std::abs(luminance(x - dx, y - dy) - 2 * luminance(x, y) + luminance(x + dx, y + dy));
+    return sum;
+  };
+  constexpr int kFrom = 6, kTo = 40, kEnd = kSide - 6;
+  return {second(kTo, kEnd, kFrom, kTo, 0, 1) / second(kTo, kEnd, kFrom, kTo, 1, 0),
+          second(kFrom, kTo, kTo, kEnd, 1, 0) / second(kFrom, kTo, kTo, kEnd, 0, 1)};
+}
+
 struct Measured {
   std::vector<Image> images;
   std::vector<Losses> losses;
@@ -261,6 +286,18 @@ std::string numbers(const std::vector<double>& values) {
   return text;
 }
 
+// Every frame of `frames` as DIR/<sequence>-<method>-<frame>.png.
+void save_frames(const std::string& dir, const std::string& sequence, const std::string& method,
+                 const std::vector<Image>& frames) {
+  if (dir.empty()) return;
+  const std::string prefix = dir + "/" + sequence + "-" + method + "-";
+  for (std::size_t k = 0; k < frames.size(); ++k) {
+    char number[32];
+    std::snprintf(number, sizeof number, "%02zu.png", k + 1);
+    cli::save_image(frames[k], prefix + number);
+  }
+}
+
 std::vector<double> style_losses(const Measured& m) {
   std::vector<double> out;
   for (const Losses& l : m.losses) out.push_back(l.style);
@@ -311,6 +348,9 @@ void print_comparison(const Sequence& s, const Measured& alone, const Measured& 
               numbers(style_losses(alone)).c_str());
   std::printf("    style loss of frames 1..%zu, coherent:   %s\n", alone.losses.size(),
               numbers(style_losses(coherent)).c_str());
+  const EdgeLines a = edge_lines(alone.images.front()), c = edge_lines(coherent.images.front());
+  std::printf("    frame 1's lines along its top / left edge (1 = none): independent %.2f / %.2f,"
+              " coherent %.2f / %.2f\n", a.top, a.left, c.top, c.left);
 }
 
 }  // namespace
@@ -320,7 +360,7 @@ int main(int argc, char** argv) {
   Settings settings;
   settings.seed = 1;
   std::vector<std::string> weights = {number_text(kDefaultTemporalWeight)}, sequences = {"pan", "object"};
-  std::string sheet = NEURAL_STYLE_FRAMES_SHEET;
+  std::string sheet = NEURAL_STYLE_FRAMES_SHEET, save;
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string key = argv[i], value = argv[i + 1];
     if (key == "--frames") count = std::stoi(value);
@@ -328,6 +368,7 @@ int main(int argc, char** argv) {
     else if (key == "--weights") weights = split(value);
     else if (key == "--sequences") sequences = split(value);
     else if (key == "--sheet") sheet = value;
+    else if (key == "--save") save = value;
     else return std::fprintf(stderr, "unknown option %s\n", key.c_str()), 2;
   }
   cli::init_image_files(&argc, &argv);
@@ -356,11 +397,13 @@ int main(int argc, char** argv) {
                 s.name.c_str(), alone.precision.c_str(), flicker(s.frames, s), flicker(alone.images, s),
                 alone.seconds[0], alone_later / (alone.seconds.size() - 1));
     blocks.push_back({&s.frames, &alone.images});
+    save_frames(save, which, "independent", alone.images);
     for (const std::string& w : weights) {
       results.push_back(stylise(s, style, settings, std::stod(w)));
       print_comparison(s, alone, results.back(), std::stod(w));
       print_layers(s, alone, results.back(), style, settings);
       blocks.back().push_back(&results.back().images);
+      save_frames(save, which, "w" + w, results.back().images);
     }
     std::fflush(stdout);
   }
