@@ -196,7 +196,7 @@ double Objective::evaluate(const at::Tensor& x, Losses& out, const TileCallback&
 }
 
 // Ruder et al.'s temporal loss: the mean over pixels and channels of the squared
-// difference to the target where the mask trusts it.
+// difference to the target, weighted by the mask.
 at::Tensor Objective::temporal_term(const at::Tensor& x) const {
   if (temporal_.weight <= 0) return at::zeros({}, x.options().requires_grad(false));
   return (temporal_.weight * squared_difference_factor(x)) *

@@ -30,7 +30,7 @@ struct Factors {
 // one, where the mask trusts the motion (Ruder et al.'s temporal loss; frames.cpp).
 struct Temporal {
   at::Tensor target;  // 1x3xHxW, the scale's size
-  at::Tensor mask;    // 1x3xHxW, 1 = trusted, 0 = occluded or on a motion boundary
+  at::Tensor mask;    // 1x3xHxW, how strongly each pixel is held: 1 = trusted motion
   double weight = 0;
 };
 

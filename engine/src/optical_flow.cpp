@@ -1,5 +1,7 @@
 #include "optical_flow.h"
 
+#include <algorithm>
+
 #include <opencv2/core.hpp>
 #include <opencv2/imgproc.hpp>
 #include <opencv2/video/tracking.hpp>
@@ -50,6 +52,16 @@ void gradients(const std::vector<float>& component, int width, int height, cv::M
   const cv::Mat c(height, width, CV_32FC1, const_cast<float*>(component.data()));
   cv::Sobel(c, gx, CV_32F, 1, 0, 1, 0.5, 0, cv::BORDER_REPLICATE);
   cv::Sobel(c, gy, CV_32F, 0, 1, 1, 0.5, 0, cv::BORDER_REPLICATE);
+}
+
+// Along one axis: whether a pixel at `b` of B (`b_size` long) comes from `a` of A
+// (`a_size` long) outside A or within kEdgeMargin of its edge, and lies further from B's
+// edge than that: it came into view, or it would carry A's painted edge inside B. A pixel
+// that keeps its place at the edge (a still camera) stays trusted.
+bool carried_inward(float a, int b, int a_size, int b_size) {
+  const float from_edge = std::min(a, a_size - 1 - a);
+  const float now_from_edge = static_cast<float>(std::min(b, b_size - 1 - b));
+  return from_edge < kEdgeMargin && now_from_edge > from_edge + 0.5f;
 }
 
 }  // namespace
@@ -103,14 +115,18 @@ Image consistency_mask(const Flow& forward, const Flow& backward) {
       const float steepness = ux.at<float>(y, x) * ux.at<float>(y, x) + uy.at<float>(y, x) * uy.at<float>(y, x) +
                               vx.at<float>(y, x) * vx.at<float>(y, x) + vy.at<float>(y, x) * vy.at<float>(y, x);
       const bool boundary = steepness > kBoundaryShare * (bx * bx + by * by) + kBoundarySlack;
-      // Come into view across A's edge (or nearly: see kEdgeMargin): the warp only smears
-      // A's edge pixels there.
-      const float ax = x + bx, ay = y + by;
-      const bool outside = ax < kEdgeMargin || ay < kEdgeMargin || ax > forward.width - 1 - kEdgeMargin ||
-                           ay > forward.height - 1 - kEdgeMargin;
-      mask.at(x, y, 0) = occluded || boundary || outside ? 0.0f : 1.0f;
+      const bool inward = carried_inward(x + bx, x, forward.width, w) ||
+                          carried_inward(y + by, y, forward.height, h);
+      mask.at(x, y, 0) = occluded || boundary || inward ? 0.0f : 1.0f;
     }
   return mask;
+}
+
+Image feathered(const Image& mask, float sigma) {
+  Image out = mask;
+  cv::Mat m(mask.height, mask.width, CV_32FC1, out.pixels.data());
+  cv::GaussianBlur(m, m, cv::Size(0, 0), sigma, sigma, cv::BORDER_REPLICATE);
+  return out;
 }
 
 }  // namespace neural_style

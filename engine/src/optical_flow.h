@@ -35,13 +35,21 @@ Image warp(const Image& image, const Flow& flow);
 // where not, as one-channel image of B's size. Untrusted: disocclusions, where following
 // `backward` to A and `forward` (A to B) back again does not return near the start, and
 // motion boundaries, where `backward` changes steeply (Ruder et al.'s sec. 3.2 tests),
-// and pixels that came into view across A's edge or within kEdgeMargin of it.
+// and pixels that came into view across A's edge, or that came from within kEdgeMargin of
+// it and lie further inside B.
 Image consistency_mask(const Flow& forward, const Flow& backward);
 
-// DIS underestimates motion that leaves the frame (its patches find nothing outside), so
-// pixels that had left the view seemed to land just inside it: on the frames benchmark's
-// pan, going back, 40-245 a frame were trusted and held to the neighbour's edge pixels.
-// Within this many pixels of the edge, none were.
-inline constexpr float kEdgeMargin = 2;
+// `mask` (one channel) blurred by a Gaussian of `sigma` pixels: its 0-1 steps become ramps.
+Image feathered(const Image& mask, float sigma);
+
+// The band along a frame's edge that is not carried inward into the next frame, for two
+// reasons. The painting's edge is not like its inside: the optimisation paints it darker
+// over about 4 px (the network pads each octave with zeros), and carried inward frame after
+// frame, those edges became lines parallel to it, one per frame, 30 px deep on the frames
+// benchmark's pan (with 2 px; at 5, the bicubic warp reading 1 px further, the lines along
+// the left edge were gone and those along the top fainter; README). And DIS
+// underestimates motion that leaves the frame: pixels that had left the view seemed to
+// land just inside it (on the pan, going back, 40-245 a frame within 2 px).
+inline constexpr float kEdgeMargin = 5;
 
 }  // namespace neural_style

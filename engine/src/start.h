@@ -16,7 +16,7 @@ struct Start {
   Image image;   // empty: the usual start (content plus seeded perturbation, or noise)
   // The temporal term (objective.h's Temporal), at the content's size; weight 0: none.
   Image target;
-  Image mask;    // one channel, 1 = trusted
+  Image mask;    // one channel: how strongly each pixel is held, 1 = fully (trusted)
   double temporal_weight = 0;
 };
 

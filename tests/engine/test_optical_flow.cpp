@@ -78,6 +78,13 @@ TEST(OpticalFlow, MaskTrustsFlowsThatAgreeExceptWhatCameIntoView) {
       ASSERT_EQ(back.at(x, y, 0), x + 3 <= 39 - m && y + 2 <= 31 - m ? 1.0f : 0.0f) << x << "," << y;
 }
 
+TEST(OpticalFlow, MaskTrustsTheEdgeOfAStillPicture) {
+  // Nothing moved: A's edge stays B's edge, so carrying it over puts nothing inside B.
+  const Image mask = consistency_mask(uniform(40, 32, 0, 0), uniform(40, 32, 0, 0));
+  for (int y = 0; y < 32; ++y)
+    for (int x = 0; x < 40; ++x) ASSERT_EQ(mask.at(x, y, 0), 1.0f) << x << "," << y;
+}
+
 TEST(OpticalFlow, MaskExcludesWhereTheRoundTripDoesNotReturn) {
   // A's block [10, 20) x [8, 18) stays put while the rest moves 3 right: seen from B, the
   // backward flow of its pixels 13..22 lands in the block, whose forward flow does not
@@ -88,7 +95,7 @@ TEST(OpticalFlow, MaskExcludesWhereTheRoundTripDoesNotReturn) {
   const Image mask = consistency_mask(forward, uniform(40, 32, -3, 0));
   for (int y = 9; y < 17; ++y)
     for (int x = 14; x < 22; ++x) EXPECT_EQ(mask.at(x, y, 0), 0.0f) << x << "," << y;
-  EXPECT_EQ(mask.at(5, 12, 0), 1.0f);
+  EXPECT_EQ(mask.at(3 + static_cast<int>(kEdgeMargin), 12, 0), 1.0f);  // first past the edge's
   EXPECT_EQ(mask.at(30, 12, 0), 1.0f);
   EXPECT_EQ(mask.at(1, 12, 0), 0.0f);  // came into view
   EXPECT_EQ(mask.at(17, 25, 0), 1.0f);
@@ -109,6 +116,20 @@ TEST(OpticalFlow, MaskExcludesMotionBoundaries) {
   EXPECT_EQ(mask.at(20, 10, 0), 0.0f);
   EXPECT_EQ(mask.at(4, 10, 0), 1.0f);
   EXPECT_EQ(mask.at(30, 10, 0), 1.0f);
+}
+
+TEST(OpticalFlow, FeatheringTurnsTheMasksStepIntoARamp) {
+  Image step(40, 8, 1);
+  for (int y = 0; y < 8; ++y)
+    for (int x = 20; x < 40; ++x) step.at(x, y, 0) = 1;
+  const Image ramp = feathered(step, 2);
+  EXPECT_NEAR(ramp.at(2, 4, 0), 0.0f, 1e-4);
+  EXPECT_NEAR(ramp.at(37, 4, 0), 1.0f, 1e-4);
+  for (int x = 17; x < 23; ++x) {
+    EXPECT_GT(ramp.at(x, 4, 0), 0.0f) << x;
+    EXPECT_LT(ramp.at(x, 4, 0), 1.0f) << x;
+    EXPECT_LT(ramp.at(x - 1, 4, 0), ramp.at(x, 4, 0)) << x;
+  }
 }
 
 TEST(OpticalFlow, OpenCvFindsAKnownShiftInTheRightDirection) {
