@@ -95,7 +95,7 @@ TEST(OpticalFlow, MaskExcludesWhereTheRoundTripDoesNotReturn) {
   const Image mask = consistency_mask(forward, uniform(40, 32, -3, 0));
   for (int y = 9; y < 17; ++y)
     for (int x = 14; x < 22; ++x) EXPECT_EQ(mask.at(x, y, 0), 0.0f) << x << "," << y;
-  EXPECT_EQ(mask.at(3 + static_cast<int>(kEdgeMargin), 12, 0), 1.0f);  // first past the edge's
+  EXPECT_EQ(mask.at(3 + static_cast<int>(kEdgeMargin), 12, 0), 1.0f);  // first column past the edge band
   EXPECT_EQ(mask.at(30, 12, 0), 1.0f);
   EXPECT_EQ(mask.at(1, 12, 0), 0.0f);  // came into view
   EXPECT_EQ(mask.at(17, 25, 0), 1.0f);
