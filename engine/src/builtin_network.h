@@ -5,9 +5,11 @@
 // pyramid of the image: Ustyuzhaninov et al. (ICLR 2017) showed that a single layer of
 // random filters of many sizes rivals a trained VGG-19 for texture statistics; the pyramid
 // (as in Snelgrove 2017) gives the large sizes for the price of small filters. The filters
-// have zero mean (they answer structure, not overall brightness), and each is scaled to a
-// mean activation of 1 on a seeded 1/f noise image (as Gatys et al. normalised VGG-19),
-// so that no few channels dominate the Gram matrices. Measured against a random VGG-19
+// have zero mean (they answer structure, not overall brightness), read a mirrored border
+// (zero padding painted a band along every edge), and each is scaled to a mean activation
+// of 1 on a seeded 1/f noise image (as Gatys et al. normalised VGG-19), so that no few
+// channels dominate the Gram matrices. Three more channels are the octave's colours
+// themselves, which the zero-mean filters cannot see (builtin_network.cpp). Measured against a random VGG-19
 // (max or average pooling), and against two layers per octave, in README.md's quality
 // section; it costs a fraction of VGG-19's step.
 //

@@ -14,11 +14,11 @@ namespace neural_style {
 
 class InputConv : public torch::autograd::Function<InputConv> {
  public:
-  // Odd kernels, stride 1, padded to keep the size.
+  // Odd kernels, stride 1, zero-padded by `pad` on every side.
   static at::Tensor forward(torch::autograd::AutogradContext* ctx, const at::Tensor& x,
-                            const at::Tensor& weight, const at::Tensor& bias) {
-    const int64_t pad = weight.size(2) / 2;
+                            const at::Tensor& weight, const at::Tensor& bias, int64_t pad) {
     ctx->saved_data["kernel"] = weight.size(2);
+    ctx->saved_data["pad"] = pad;
     ctx->saved_data["height"] = x.size(2);
     ctx->saved_data["width"] = x.size(3);
     ctx->save_for_backward({weight});
@@ -28,7 +28,7 @@ class InputConv : public torch::autograd::Function<InputConv> {
   static torch::autograd::variable_list backward(torch::autograd::AutogradContext* ctx,
                                                  torch::autograd::variable_list grads) {
     const at::Tensor weight = ctx->get_saved_variables()[0];
-    const int64_t kernel = ctx->saved_data["kernel"].toInt(), pad = kernel / 2;
+    const int64_t kernel = ctx->saved_data["kernel"].toInt(), pad = ctx->saved_data["pad"].toInt();
     const int64_t height = ctx->saved_data["height"].toInt();
     const int64_t width = ctx->saved_data["width"].toInt();
     const at::Tensor w = weight.reshape({weight.size(0), -1}).t();  // in*k*k x out
@@ -37,11 +37,11 @@ class InputConv : public torch::autograd::Function<InputConv> {
     std::vector<at::Tensor> dx;
     for (int64_t i = 0; i < g.size(0); ++i) {
       // Every position's share of each input pixel, summed back into the image by col2im.
-      const at::Tensor columns = at::mm(w, g[i].reshape({height * width, -1}).t());
+      const at::Tensor columns = at::mm(w, g[i].reshape({g.size(1) * g.size(2), -1}).t());
       dx.push_back(at::col2im(columns.unsqueeze(0), {height, width}, {kernel, kernel}, {1, 1},
                               {pad, pad}, {1, 1}));
     }
-    return {at::cat(dx), at::Tensor(), at::Tensor()};
+    return {at::cat(dx), at::Tensor(), at::Tensor(), at::Tensor()};
   }
 };
 

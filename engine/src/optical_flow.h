@@ -43,13 +43,14 @@ Image consistency_mask(const Flow& forward, const Flow& backward);
 Image feathered(const Image& mask, float sigma);
 
 // The band along a frame's edge that is not carried inward into the next frame, for two
-// reasons. The painting's edge is not like its inside: the optimisation paints it darker
-// over about 4 px (the network pads each octave with zeros), and carried inward frame after
-// frame, those edges became lines parallel to it, one per frame, 30 px deep on the frames
-// benchmark's pan (with 2 px; at 5, the bicubic warp reading 1 px further, the lines along
-// the left edge were gone and those along the top fainter; README). And DIS
-// underestimates motion that leaves the frame: pixels that had left the view seemed to
-// land just inside it (on the pan, going back, 40-245 a frame within 2 px).
+// reasons. DIS underestimates motion that leaves the frame: pixels that had left the view
+// seemed to land just inside it (on the frames benchmark's pan, going back, 40-245 a frame
+// within 2 px). And the edge is where the network reads beyond the picture: when it padded
+// with zeros, the optimisation painted the outer 4 px darker, and carried inward frame
+// after frame those edges became lines, 30 px deep on the pan with a 2 px margin; at 5
+// (the bicubic warp reading 1 px further) the lines along the left edge were gone. The
+// built-in network now mirrors its border and paints no such band, but a pretrained VGG-19
+// pads with zeros (README, Animation frames).
 inline constexpr float kEdgeMargin = 5;
 
 }  // namespace neural_style
