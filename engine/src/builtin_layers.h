@@ -14,8 +14,8 @@ struct BuiltinConv {
 // Applied, with the same weights, at every octave of the image's Gaussian pyramid. The
 // first layer's last kColourChannels outputs are the octave's colours themselves
 // (builtin_network.cpp), the others random filters.
-inline constexpr BuiltinConv kBuiltinConvs[] = {{7, 3, 128 + 3}};
 inline constexpr int kColourChannels = 3;
+inline constexpr BuiltinConv kBuiltinConvs[] = {{7, 3, 128 + kColourChannels}};
 inline constexpr int kBuiltinOctaves = 5;  // relu1_* ... relu5_*
 
 // The octave that stands for a VGG-19 layer name ("relu3_1" -> 2), or -1.

@@ -13,28 +13,22 @@ namespace {
 
 constexpr int kCalibrationSide = 256;
 
-// The colour channels' mean activation, against 1 for each filter's. The filters have zero
-// mean and read a mirrored border, so they see no colour, only structure: without these
-// channels little would hold the painting to the style's palette. At 1 the quality
+// The colour channels' mean activation, against 1 for each filter's. Each filter sums to
+// zero over its three colours together, and reads a mirrored border: it sees structure and
+// the balance between colours, never how light the picture is, and mirrored alone the
+// paintings kept more of the photo's palette (the quality benchmark's colour distance 1.5-10
+// times the zero-padded network's, whose edges saw the colours themselves). At 1 the quality
 // benchmark's colour distance stayed 1.4-9 times the zero-padded network's (whose edges
 // alone saw colour); at 4 it is that network's on three pairs and 1.3-1.5 times on two,
 // at 10 the subject fades (README, The built-in network).
 constexpr double kColourActivation = 4;
 
-// The next octave: a 5x5 binomial blur, every second pixel (Burt and Adelson's pyramid).
-at::Tensor half(const at::Tensor& x, const at::Tensor& blur) {
-  const int64_t stride[] = {2, 2}, padding[] = {0, 0}, dilation[] = {1, 1};
-  const at::Tensor padded = at::reflection_pad2d(x, {2, 2, 2, 2});
-  return at::conv2d(padded, blur.to(x.scalar_type()), at::Tensor(), stride, padding, dilation,
-                    x.size(1));
-}
-
 // `x` with `pad` pixels of its own mirror image around it, where the filters read beyond
 // the edge. Zero padding showed them a grey frame, which the optimisation answered with a
-// band along every painting's edge (with The Starry Night a dark one, its outer pixel
-// 0.25 in luminance against 0.42 a few pixels in; README, The built-in network). In fp32
-// (libtorch 1.13 has no bf16 reflection padding); repeated where an octave is too small
-// to mirror that far.
+// band along every painting's edge (with The Starry Night a dark one: on a 256-px frame
+// its outer column 0.24 in luminance against 0.44 inside; README, The built-in network).
+// In fp32 (libtorch 1.13 has no bf16 reflection padding); repeated where an octave is too
+// small to mirror that far.
 at::Tensor mirrored(const at::Tensor& x, int64_t pad) {
   const at::Tensor wide = x.scalar_type() == at::kBFloat16 ? x.to(at::kFloat) : x;
   const at::Tensor padded = std::min(x.size(2), x.size(3)) > pad
@@ -43,13 +37,22 @@ at::Tensor mirrored(const at::Tensor& x, int64_t pad) {
   return padded.to(x.scalar_type()).contiguous(x.suggest_memory_format());
 }
 
+// The next octave: a 5x5 binomial blur, every second pixel (Burt and Adelson's pyramid).
+at::Tensor half(const at::Tensor& x, const at::Tensor& blur) {
+  const int64_t stride[] = {2, 2}, padding[] = {0, 0}, dilation[] = {1, 1};
+  return at::conv2d(mirrored(x, 2), blur.to(x.scalar_type()), at::Tensor(), stride, padding,
+                    dilation, x.size(1));
+}
+
 // A convolution that keeps the size (odd kernels), reading a mirrored border.
 at::Tensor conv(const at::Tensor& x, const at::Tensor& weight, const at::Tensor& bias) {
   return at::conv2d(mirrored(x, weight.size(2) / 2), weight, bias);
 }
 
 // Filters that pass each colour channel through (with a bias of 0.5, as the network's input
-// is centred on grey): the octave's colours as features, which the ReLU leaves alone.
+// is centred on grey): the octave's colours as features, which the ReLU leaves alone
+// within 0..1.
+static_assert(kBuiltinConvs[0].in == kColourChannels, "the first layer reads the colours");
 at::Tensor colour_filters(int kernel) {
   at::Tensor w = at::zeros({kColourChannels, 3, kernel, kernel});
   for (int c = 0; c < kColourChannels; ++c) w[c][c][kernel / 2][kernel / 2] = 1.0;
@@ -79,19 +82,15 @@ BuiltinNetwork::BuiltinNetwork(std::uint64_t seed) {
   const at::Tensor b = at::tensor({1.0f, 4.0f, 6.0f, 4.0f, 1.0f}) / 16.0f;
   blur_ = at::outer(b, b).expand({3, 1, 5, 5}).contiguous();
   for (const BuiltinConv& conv : kBuiltinConvs) {
-    const bool first = weights_.empty();
-    const int random = conv.out - (first ? kColourChannels : 0);
+    const int random = conv.out - (weights_.empty() ? kColourChannels : 0);
     const double sigma = std::sqrt(2.0 / (conv.in * conv.kernel * conv.kernel));
-    at::Tensor w = at::normal(0.0, sigma, {random, conv.in, conv.kernel, conv.kernel}, generator);
-    w -= w.mean({1, 2, 3}, /*keepdim=*/true);
-    at::Tensor b = at::zeros({random});
-    if (first) {
-      w = at::cat({w, colour_filters(conv.kernel)});
-      b = at::cat({b, at::full({kColourChannels}, 0.5)});
-    }
-    weights_.push_back(w);
-    biases_.push_back(b);
+    const at::Tensor w =
+        at::normal(0.0, sigma, {random, conv.in, conv.kernel, conv.kernel}, generator);
+    weights_.push_back(w - w.mean({1, 2, 3}, /*keepdim=*/true));
+    biases_.push_back(at::zeros({random}));
   }
+  weights_.front() = at::cat({weights_.front(), colour_filters(kBuiltinConvs[0].kernel)});
+  biases_.front() = at::cat({biases_.front(), at::full({kColourChannels}, 0.5)});
   // Each channel to a mean activation of 1, layer by layer.
   at::Tensor x = calibration_image(generator) - 0.5;
   for (std::size_t i = 0; i < weights_.size(); ++i) {
@@ -101,9 +100,9 @@ BuiltinNetwork::BuiltinNetwork(std::uint64_t seed) {
     biases_[i] *= scale;
     x *= scale.view({1, -1, 1, 1});
   }
-  const int64_t colours = weights_.front().size(0) - kColourChannels;
-  weights_.front().narrow(0, colours, kColourChannels) *= kColourActivation;
-  biases_.front().narrow(0, colours, kColourChannels) *= kColourActivation;
+  const int64_t first_colour = weights_.front().size(0) - kColourChannels;
+  weights_.front().narrow(0, first_colour, kColourChannels) *= kColourActivation;
+  biases_.front().narrow(0, first_colour, kColourChannels) *= kColourActivation;
 }
 
 void BuiltinNetwork::to(at::Device device, at::ScalarType dtype, bool channels_last) {

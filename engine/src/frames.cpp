@@ -30,7 +30,7 @@ void check_frames(const std::vector<Image>& frames, double temporal_weight) {
 // and colour channels the pan's later frames ran to a fifth of the default 300 instead of
 // stopping early, 61-71% of the first frame's time; with 0.15, 53-59% and the same style
 // losses within 0.05x (tests/benchmark/frames.cpp, README). A quarter fewer steps saved
-// only an eighth of the time: each run also has costs that do not depend on them.
+// an eighth to a sixth of the time: each run also has costs that do not depend on them.
 constexpr double kLaterFrameShare = 0.15;
 
 // Ruder et al.'s multi-pass (sec. 3.4), in two passes. The first, forward, leaves what

@@ -77,8 +77,9 @@ void Vgg19::forward(const at::Tensor& rgb, const std::vector<std::string>& layer
     if (kVggConvs[i].pool_before) x = at::max_pool2d(x, {2, 2}, {2, 2});
     // In place, as torchvision does: a convolution's backward needs its input, not its
     // output, so the output's memory can hold the ReLU.
-    x = ReluInPlace::apply(i == 0 ? InputConv::apply(x, weights_[i], biases_[i], weights_[i].size(2) / 2)
-                                  : at::conv2d(x, weights_[i], biases_[i], 1, 1));
+    const int64_t pad = weights_[i].size(2) / 2;  // zeros, as VGG-19 was trained with
+    x = ReluInPlace::apply(i == 0 ? InputConv::apply(x, weights_[i], biases_[i], pad)
+                                  : at::conv2d(x, weights_[i], biases_[i], 1, pad));
     for (const std::string& layer : layers)
       if (layer == kVggConvs[i].relu) tap(layer, x);
   }

@@ -6,6 +6,7 @@
 #include "builtin_network.h"
 #include "gradient_check.h"
 #include "input_conv.h"
+#include "neural_style/settings.h"
 
 namespace neural_style {
 namespace {
@@ -44,10 +45,10 @@ TEST(BuiltinNetwork, EveryChannelAnswersAPhoto) {
   EXPECT_LT(means.max().item<double>(), 50 * means.mean().item<double>());
 }
 
-// The filters read a mirrored border, not a grey one: a picture of one colour has the same
-// features at its edges as inside, at every octave (its colour, and nothing from the
-// zero-mean filters). With zero padding the edges' features differed by up to 37, and
-// every painting had a dark band along its edges. Float rounding leaves about 2e-5.
+// The filters read a mirrored border, not a grey one: a grey picture has the same features
+// at its edges as inside, at every octave (its colour, and nothing from the filters, which
+// sum to zero). With zero padding the edges' features differed by up to 37, and every
+// painting had a band along its edges. Float rounding leaves about 2e-5.
 TEST(BuiltinNetwork, AnEvenPictureLooksTheSameAtItsEdges) {
   const at::Tensor image = at::full({1, 3, 64, 48}, 0.8);
   const auto taps = BuiltinNetwork(1).features(image, {"relu1_1", "relu3_1", "relu5_1"});
@@ -59,6 +60,15 @@ TEST(BuiltinNetwork, AnEvenPictureLooksTheSameAtItsEdges) {
   }
 }
 
+// The smallest picture the engine takes reaches relu5_1: octaves too small to mirror the
+// pyramid's blur or the filters' reach repeat their edge instead.
+TEST(BuiltinNetwork, TheSmallestPictureReachesTheDeepestOctave) {
+  const at::Tensor image = at::rand({1, 3, kMinSide, kMinSide});
+  const at::Tensor f = BuiltinNetwork(1).features(image, {"relu5_1"}).at("relu5_1");
+  EXPECT_EQ(f.size(2), 1);
+  EXPECT_EQ(f.size(3), 1);
+}
+
 TEST(BuiltinNetwork, GradientMatchesFiniteDifferences) {
   at::manual_seed(1);  // the same inputs whichever tests ran before
   BuiltinNetwork net(3);
@@ -67,42 +77,46 @@ TEST(BuiltinNetwork, GradientMatchesFiniteDifferences) {
   const int64_t channels = kBuiltinConvs[0].out;
   const at::Tensor w1 = at::rand({1, channels, 12, 12}, at::kDouble);
   const at::Tensor w2 = at::rand({1, channels, 6, 6}, at::kDouble);
+  const at::Tensor w3 = at::rand({1, channels, 3, 3}, at::kDouble);  // too small to mirror
   const auto loss = [&](const at::Tensor& x) {
-    const auto f = net.features(x, {"relu1_1", "relu2_1"});
-    return (f.at("relu1_1") * w1).sum() + (f.at("relu2_1") * w2).sum();
+    const auto f = net.features(x, {"relu1_1", "relu2_1", "relu3_1"});
+    return (f.at("relu1_1") * w1).sum() + (f.at("relu2_1") * w2).sum() +
+           (f.at("relu3_1") * w3).sum();
   };
   expect_gradient_matches(loss, image, /*stride=*/5, /*tolerance=*/1e-5);
 }
 
 // The first layer's own backward (input_conv.h) against libtorch's convolution backward,
 // for both networks' kernels and paddings (VGG-19 pads with zeros, the built-in network
-// mirrors the picture first and pads nothing), a batch of two and either memory layout. The reference runs
-// in double: libtorch 2.6's float backward-data (oneDNN's avx512_core kernel, picked on AMD
-// EPYC with AVX-512 and no AMX) is wrong for these 8 output channels and a batch of two in
-// the contiguous layout, off by as much as the gradient itself.
+// mirrors the picture first and pads nothing), a batch of two and either memory layout.
+// The reference runs in double: libtorch 2.6's float backward-data (oneDNN's avx512_core
+// kernel, picked on AMD EPYC with AVX-512 and no AMX) is wrong for these 8 output channels
+// and a batch of two in the contiguous layout, off by as much as the gradient itself.
 TEST(InputConv, BackwardIsTheConvolutionsOwn) {
   at::manual_seed(3);
   for (const int kernel : {3, 7})
     for (const int64_t pad : {int64_t{0}, int64_t(kernel / 2)})
-    for (const auto format : {at::MemoryFormat::Contiguous, at::MemoryFormat::ChannelsLast}) {
-      const at::Tensor w = at::randn({8, 3, kernel, kernel}).contiguous(format);
-      const at::Tensor b = at::randn({8});
-      const at::Tensor x = at::rand({2, 3, 21, 17}).contiguous(format);
-      const at::Tensor upstream = at::randn({2, 8, 21 + 2 * pad - kernel + 1, 17 + 2 * pad - kernel + 1});
-      const at::Tensor ours = x.clone().requires_grad_(true);
-      const at::Tensor theirs = x.to(at::kDouble).requires_grad_(true);
-      const at::Tensor y = InputConv::apply(ours, w, b, pad);
-      const at::Tensor expected =
-          at::conv2d(theirs, w.to(at::kDouble), b.to(at::kDouble), {1, 1}, {pad, pad});
-      EXPECT_TRUE(at::allclose(y.to(at::kDouble), expected, 1e-5, 1e-5));
-      (y * upstream).sum().backward();
-      (expected * upstream.to(at::kDouble)).sum().backward();
-      // Float sums of 8 x kernel^2 terms stay within 4e-7 of the largest element (measured);
-      // a wrong backward is off by the element's own size.
-      const double scale = theirs.grad().abs().max().item<double>();
-      EXPECT_LE((ours.grad().to(at::kDouble) - theirs.grad()).abs().max().item<double>(), 1e-5 * scale)
-          << "kernel " << kernel << ", padding " << pad;
-    }
+      for (const auto format : {at::MemoryFormat::Contiguous, at::MemoryFormat::ChannelsLast}) {
+        const at::Tensor w = at::randn({8, 3, kernel, kernel}).contiguous(format);
+        const at::Tensor b = at::randn({8});
+        const at::Tensor x = at::rand({2, 3, 21, 17}).contiguous(format);
+        const int64_t height = 21 + 2 * pad - kernel + 1, width = 17 + 2 * pad - kernel + 1;
+        const at::Tensor upstream = at::randn({2, 8, height, width});
+        const at::Tensor ours = x.clone().requires_grad_(true);
+        const at::Tensor theirs = x.to(at::kDouble).requires_grad_(true);
+        const at::Tensor y = InputConv::apply(ours, w, b, pad);
+        const at::Tensor expected =
+            at::conv2d(theirs, w.to(at::kDouble), b.to(at::kDouble), {1, 1}, {pad, pad});
+        EXPECT_TRUE(at::allclose(y.to(at::kDouble), expected, 1e-5, 1e-5));
+        (y * upstream).sum().backward();
+        (expected * upstream.to(at::kDouble)).sum().backward();
+        // Float sums of 8 x kernel^2 terms stay within 4e-7 of the largest element
+        // (measured); a wrong backward is off by the element's own size.
+        const double scale = theirs.grad().abs().max().item<double>();
+        const at::Tensor difference = ours.grad().to(at::kDouble) - theirs.grad();
+        const double error = difference.abs().max().item<double>();
+        EXPECT_LE(error, 1e-5 * scale) << "kernel " << kernel << ", padding " << pad;
+      }
 }
 
 }  // namespace
