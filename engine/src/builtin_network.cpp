@@ -15,12 +15,11 @@ constexpr int kCalibrationSide = 256;
 
 // The colour channels' mean activation, against 1 for each filter's. Each filter sums to
 // zero over its three colours together, and reads a mirrored border: it sees structure and
-// the balance between colours, never how light the picture is, and mirrored alone the
-// paintings kept more of the photo's palette (the quality benchmark's colour distance 1.5-10
-// times the zero-padded network's, whose edges saw the colours themselves). At 1 the quality
-// benchmark's colour distance stayed 1.4-9 times the zero-padded network's (whose edges
-// alone saw colour); at 4 it is that network's on three pairs and 1.3-1.5 times on two,
-// at 10 the subject fades (README, The built-in network).
+// the balance between colours, never how light the picture is. Without these channels the
+// paintings kept more of the photo's palette: the quality benchmark's colour distance was
+// 1.5-10 times the zero-padded network's, whose edges alone saw the colours themselves.
+// With them at 1 it was 1.4-9 times; at 4 it is that network's on three pairs and 1.3-1.5
+// times on two; at 10 the subject fades (README, The built-in network).
 constexpr double kColourActivation = 4;
 
 // `x` with `pad` pixels of its own mirror image around it, where the filters read beyond

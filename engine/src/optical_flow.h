@@ -49,8 +49,9 @@ Image feathered(const Image& mask, float sigma);
 // with zeros, the optimisation painted the outer 4 px darker, and carried inward frame
 // after frame those edges became lines, 30 px deep on the pan with a 2 px margin; at 5
 // (the bicubic warp reading 1 px further) the lines along the left edge were gone. The
-// built-in network now mirrors its border and paints no such band; a pretrained VGG-19
-// pads with zeros and may (not measured; README, Animation frames).
+// built-in network now mirrors its border and paints no such band (with it, 2 px gave the
+// same figures as 5); a pretrained VGG-19 pads with zeros and may (not measured; README,
+// Animation frames).
 inline constexpr float kEdgeMargin = 5;
 
 }  // namespace neural_style
