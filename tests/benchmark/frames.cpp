@@ -4,8 +4,9 @@
 // mean absolute difference between consecutive stylised frames after moving the earlier
 // one by the true motion, outside occlusions (0..1 per channel). Also each frame's style
 // and content losses against the independent frame's, and the time per frame; writes a
-// contact sheet of a few frames of both; the last frame's style loss layer by layer; and
-// the first frame's lines along its edges. A program, not a test: read its figures.
+// contact sheet of a few frames of both; the last frame's style loss layer by layer; the
+// first frame's lines along its edges; and the first frame's style loss with its border
+// cut off. A program, not a test: read its figures.
 //
 //   neural-style-frames-benchmark [--frames N] [--iterations N] [--weights W,W,...]
 //       [--sequences pan,object] [--sheet FILE.png] [--save DIR]
@@ -324,6 +325,37 @@ void print_layers(const Sequence& s, const Measured& alone, const Measured& cohe
               text.c_str());
 }
 
+// The `margin` px along every side of `im` cut off.
+Image cropped(const Image& im, int margin) {
+  Image out(im.width - 2 * margin, im.height - 2 * margin, im.channels);
+  for (int y = 0; y < out.height; ++y)
+    for (int x = 0; x < out.width; ++x)
+      for (int c = 0; c < im.channels; ++c) out.at(x, y, c) = im.at(x + margin, y + margin, c);
+  return out;
+}
+
+// The style loss of the independent first frame's painting with its border cut off,
+// against a fresh painting of the cut photo. Frames whose strokes follow the scene are
+// each a piece of the painting before with the border elsewhere (the pan moves it about
+// 8 px a frame): this shows how much the style loss depends on where the border lies,
+// and the photo's own style loss how small a painting's is.
+void print_crops(const Sequence& s, const Measured& alone, const Image& style, const Settings& settings) {
+  std::string text;
+  for (const int margin : {4, 8, 16}) {
+    const Image photo = cropped(s.frames.front(), margin);
+    const double piece = losses_of(cropped(alone.images.front(), margin), photo, {style}, settings).style;
+    const Image fresh = transfer(photo, {style}, settings, {}).image;
+    char r[96];
+    std::snprintf(r, sizeof r, " %d px %.2f / %.2f", margin, piece,
+                  losses_of(fresh, photo, {style}, settings).style);
+    text += r;
+  }
+  std::printf("  frame 1 without its border, the independent painting cut / a fresh painting of the"
+              " cut photo (style loss; the photo itself %.0f, its painting %.2f):%s\n",
+              losses_of(s.frames.front(), s.frames.front(), {style}, settings).style,
+              alone.losses.front().style, text.c_str());
+}
+
 void print_comparison(const Sequence& s, const Measured& alone, const Measured& coherent, double weight) {
   // Every frame, the first included: the second pass repaints it too.
   double style_worst = 0, content_worst = 0, later = 0;
@@ -396,6 +428,7 @@ int main(int argc, char** argv) {
                 "  first frame %.1f CPU s, later %.1f\n",
                 s.name.c_str(), alone.precision.c_str(), flicker(s.frames, s), flicker(alone.images, s),
                 alone.seconds[0], alone_later / (alone.seconds.size() - 1));
+    print_crops(s, alone, style, settings);
     blocks.push_back({&s.frames, &alone.images});
     save_frames(save, which, "independent", alone.images);
     for (const std::string& w : weights) {
