@@ -73,6 +73,45 @@ at::Tensor calibration_image(at::Generator& generator) {
   return ((sum - sum.mean()) / sum.std() * 0.2 + 0.5).clamp(0, 1);
 }
 
+// Brush-stroke detectors: kStrokeFilters of the first layer's random filters are
+// replaced by elongated, oriented ones (an edge and a ridge across the stroke, at
+// kStrokeOrientations directions), each with a random colour mix. Random filters alone
+// see blotches: their Grams painted a mosaic of dabs at the pyramid's spacing, where these
+// paint strokes of the painting's length and direction (docs/design.md, built-in network).
+constexpr int kStrokeFilters = 64;
+constexpr int kStrokeOrientations = 16;
+constexpr double kStrokeLength = 2.2;  // the envelope's sigma along the stroke, in pixels
+constexpr double kStrokeWidth = 0.9;   // and across it
+
+// One stroke filter's spatial kernel, zero-mean and of unit norm.
+at::Tensor stroke_kernel(int kernel, double angle, bool ridge) {
+  at::Tensor k = at::empty({kernel, kernel});
+  auto a = k.accessor<float, 2>();
+  const double centre = kernel / 2;
+  for (int y = 0; y < kernel; ++y)
+    for (int x = 0; x < kernel; ++x) {
+      const double along = (x - centre) * std::cos(angle) + (y - centre) * std::sin(angle);
+      const double across = (y - centre) * std::cos(angle) - (x - centre) * std::sin(angle);
+      const double v = across / kStrokeWidth, u = along / kStrokeLength;
+      const double envelope = std::exp(-0.5 * (u * u + v * v));
+      a[y][x] = static_cast<float>((ridge ? 1 - v * v : v) * envelope);
+    }
+  k -= k.mean();
+  return k / k.norm();
+}
+
+// `count` stroke filters over three colours, of the norm random ones of `sigma` have.
+at::Tensor stroke_filters(int count, int kernel, double sigma, at::Generator& generator) {
+  at::Tensor w = at::empty({count, 3, kernel, kernel});
+  for (int f = 0; f < count; ++f) {
+    const double angle = M_PI * (f % kStrokeOrientations) / kStrokeOrientations;
+    const at::Tensor k = stroke_kernel(kernel, angle, (f / kStrokeOrientations) % 2 == 1);
+    const at::Tensor mix = at::normal(0.0, sigma * kernel, {3, 1, 1}, generator);
+    w[f] = mix * k;
+  }
+  return w;
+}
+
 }  // namespace
 
 BuiltinNetwork::BuiltinNetwork(std::uint64_t seed) {
@@ -86,6 +125,9 @@ BuiltinNetwork::BuiltinNetwork(std::uint64_t seed) {
     const at::Tensor w =
         at::normal(0.0, sigma, {random, conv.in, conv.kernel, conv.kernel}, generator);
     weights_.push_back(w - w.mean({1, 2, 3}, /*keepdim=*/true));
+    if (weights_.size() == 1)
+      weights_.front().narrow(0, 0, kStrokeFilters)
+          .copy_(stroke_filters(kStrokeFilters, conv.kernel, sigma, generator));
     biases_.push_back(at::zeros({random}));
   }
   weights_.front() = at::cat({weights_.front(), colour_filters(kBuiltinConvs[0].kernel)});

@@ -66,6 +66,12 @@ at::Tensor range_term(const at::Tensor& x) {
   return (kRangeWeight * squared_difference_factor(x)) * range_loss(x);
 }
 
+// The photo's own pixels, which a coarse content layer does not describe, are held with
+// this share of the content's pull times content-weight / style-weight: a weak style
+// leaves the photo (style-weight 0.1: pixel SSIM 0.9), the default repaints it (a 1/1000
+// pull; docs/design.md, The content layer).
+constexpr double kDetailShare = 0.01;
+
 }  // namespace
 
 Objective::Objective(const Network& net, const Settings& settings, const Scale& scale,
@@ -129,8 +135,8 @@ void Objective::aim(const Scale& scale, const std::vector<at::Tensor>& styles,
 // Each style layer's gradient norm is measured at the content image, the content term's
 // at the style image: each where it pulls as if starting from the other picture. The
 // smoothness term's is measured on uniform noise, whose norm depends on the size alone.
-// With every term at a gradient norm of 1 there, style-weight 30 means that the style
-// (all its layers together) pulls thirty times as hard as the content, on any network and
+// With every term at a gradient norm of 1 there, style-weight 10 means that the style
+// (all its layers together) pulls ten times as hard as the content, on any network and
 // at any scale. Every term is a mean over positions, so each norm falls as 1 / sqrt(pixels)
 // alike: the large scales scale a small one's factors by that instead of measuring their
 // own, which would cost them several steps' time each.
@@ -178,7 +184,7 @@ Objective::Terms Objective::terms(const at::Tensor& image) const {
       style = style.defined() ? style + term : term;
     }
   });
-  content = (s_.content_weight * factors_.content) * content;
+  content = (s_.content_weight * factors_.content) * content + detail_term(image);
   style = style * s_.style_weight;
   at::Tensor tv = (s_.tv_weight * factors_.tv) * tv_loss(image).to(content.scalar_type());
   return {content, style, tv};
@@ -193,6 +199,11 @@ double Objective::style_share(const at::Tensor& image) const {
 
 double Objective::evaluate(const at::Tensor& x, Losses& out, const TileCallback& between) const {
   return tiled() ? evaluate_tiled(x, out, between) : evaluate_whole(x, out);
+}
+
+at::Tensor Objective::detail_term(const at::Tensor& x) const {
+  const double weight = kDetailShare * s_.content_weight * s_.content_weight / s_.style_weight;
+  return (weight * squared_difference_factor(x)) * (x - content_image_).pow(2).mean();
 }
 
 // Ruder et al.'s temporal loss: the mean over pixels and channels of the squared
@@ -253,6 +264,9 @@ double Objective::evaluate_tiled(const at::Tensor& x, Losses& out,
   }
   const at::Tensor tv = (s_.tv_weight * factors_.tv) * tv_loss(x);
   tv.backward();
+  const at::Tensor detail = detail_term(x);
+  detail.backward();
+  content += detail.item<double>();
   const at::Tensor temporal = temporal_term(x);
   if (temporal.requires_grad()) temporal.backward();
   const at::Tensor range = range_term(x);

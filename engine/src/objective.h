@@ -72,6 +72,7 @@ class Objective {
            const std::vector<double>& shares, bool measuring);
   void measure_factors();
   Terms terms(const at::Tensor& image) const;
+  at::Tensor detail_term(const at::Tensor& x) const;
   at::Tensor temporal_term(const at::Tensor& x) const;
   double evaluate_whole(const at::Tensor& x, Losses& out) const;
   double evaluate_tiled(const at::Tensor& x, Losses& out, const TileCallback& between) const;

@@ -35,13 +35,20 @@ TEST(BuiltinNetwork, EachVggNameIsTheOctaveOfItsStride) {
 }
 
 TEST(BuiltinNetwork, EveryChannelAnswersAPhoto) {
-  // A smooth image with edges, as photos have: no channel dead, none dominating.
+  // A smooth image with edges of every direction and of two colour contrasts, as photos
+  // have (the stroke filters answer one direction and one colour mix each): no channel
+  // dead, none dominating.
   at::Tensor image = at::zeros({1, 3, 64, 64});
   image.index_put_({0, 0}, at::linspace(0, 1, 64).view({1, 64}).expand({64, 64}));
   image.index_put_({0, 1}, at::linspace(1, 0, 64).view({64, 1}).expand({64, 64}));
   image.index_put_({0, 2, at::indexing::Slice(20, 40), at::indexing::Slice(10, 50)}, 0.9);
+  const at::Tensor y = at::arange(64).view({64, 1}), x = at::arange(64).view({1, 64});
+  const at::Tensor disc = ((x - 44).pow(2) + (y - 44).pow(2) < 144).unsqueeze(0);
+  const at::Tensor ring = ((x - 18).pow(2) + (y - 46).pow(2) < 100).unsqueeze(0);
+  image[0] = at::where(disc, at::tensor({0.95f, 0.2f, 0.5f}).view({3, 1, 1}), image[0]);
+  image[0] = at::where(ring, at::tensor({0.3f, 0.05f, 0.1f}).view({3, 1, 1}), image[0]);
   const at::Tensor means = BuiltinNetwork(1).features(image, {"relu1_1"}).at("relu1_1").mean({0, 2, 3});
-  EXPECT_GT(means.min().item<double>(), 0.0);
+  EXPECT_GT(means.min().item<double>(), 0.0) << "dead: " << at::nonzero(means == 0);
   EXPECT_LT(means.max().item<double>(), 50 * means.mean().item<double>());
 }
 

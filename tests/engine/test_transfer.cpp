@@ -99,7 +99,7 @@ TEST_F(Transfer, StyleLossFallsAndResultDiffersFromContent) {
   const Result r = transfer(content, {style_image()}, fast(40), loss.callback());
   EXPECT_FALSE(r.stopped);
   EXPECT_FALSE(r.pretrained);
-  EXPECT_EQ(r.content_layer, "relu1_1");  // the built-in network keeps the subject at full resolution
+  EXPECT_EQ(r.content_layer, "relu4_1");  // the built-in network keeps the layout, at stride 8
   EXPECT_EQ(r.iterations_done, 40);
   EXPECT_LT(loss.last, loss.first / 5) << "style loss " << loss.first << " -> " << loss.last;
   ASSERT_EQ(r.image.width, 64);
@@ -117,7 +117,9 @@ TEST_F(Transfer, TheClampToZeroToOneTakesNothingFromTheStyle) {
   const Losses handed_back = losses_of(r.image, content, {style_image()}, fast(60));
   EXPECT_LT(handed_back.style, 1.05 * r.losses.style)
       << "optimised " << r.losses.style << ", handed back " << handed_back.style;
-  EXPECT_LT(r.losses.range, 1e-3 * r.losses.total);
+  // The range term itself stays a small part of the loss: 0.5% here, pixels within about
+  // 0.002 of the range (without it, 3-4% of them lay 0.1-0.5 beyond).
+  EXPECT_LT(r.losses.range, 1e-2 * r.losses.total);
 }
 
 TEST_F(Transfer, InstalledWeightsAreFoundUsedAndReported) {

@@ -24,9 +24,9 @@ inline constexpr double kMaxWeight = 1e9;
 inline constexpr double kMinStyleScale = 0.1;
 inline constexpr double kMaxStyleScale = 8.0;
 inline constexpr int kMaxThreads = 1024;
-// The style pulls this many times as hard as the content (see transfer.cpp's balance):
-// painterly on the quality benchmark's panel while the subject stays (README.md).
-inline constexpr double kDefaultStyleWeight = 30.0;
+// The style pulls this many times as hard as the content (objective.cpp's balance): the
+// photo repainted everywhere while its composition stays (docs/benchmarks.md, Quality).
+inline constexpr double kDefaultStyleWeight = 10.0;
 // A scale has converged when its loss fell by less than this share per step, on average
 // over the last kConvergenceWindow steps (L-BFGS plateaus for a few steps before it drops
 // again, so one step says little). A converged scale passes its unused steps on to the
@@ -69,11 +69,11 @@ struct Settings {
 void validate(const Settings& settings);
 
 // The content layer a run uses when settings.content_layer is empty: relu4_2 with the
-// pre-trained VGG-19 (Gatys et al.'s) and relu1_1 with the built-in network, whose
-// random features keep the subject only at full resolution (quality benchmark: content
-// SSIM 0.60 with relu1_1, 0.43 with relu2_1, 0.29 with relu3_1 at the same style strength).
+// pre-trained VGG-19 (Gatys et al.'s) and relu4_1 with the built-in network, both at an
+// eighth of the resolution: the layout is kept and every pixel is repainted
+// (docs/design.md, The content layer).
 inline constexpr const char* kPretrainedContentLayer = "relu4_2";
-inline constexpr const char* kBuiltinContentLayer = "relu1_1";
+inline constexpr const char* kBuiltinContentLayer = "relu4_1";
 
 // settings.content_layer, or else the network's default above.
 std::string content_layer(const Settings& settings, bool pretrained);
