@@ -109,6 +109,10 @@ constexpr Formats kFormats = {
     N_("An animation needs at least two frames."),
     // xgettext:c-format
     N_("All frames must have the same size: the first is %sx%s pixels, frame %s is %sx%s."),
+    // xgettext:c-format
+    N_("Following the motion between the frames failed (OpenCV): %s"),
+    // xgettext:c-format
+    N_("Unexpected error: %s"),
 };
 
 // The argument a directive at format[at] ('%') names, and where the directive ends; or

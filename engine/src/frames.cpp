@@ -117,7 +117,7 @@ int frame_runs(int frames, double temporal_weight) {
 
 FramesResult transfer_frames(const std::vector<Image>& frames, const std::vector<Image>& styles,
                              const Settings& settings, double temporal_weight,
-                             const FrameProgressCallback& progress) {
+                             const FrameProgressCallback& progress) try {
   check_frames(frames, temporal_weight);
   validate(settings);
   const int n = static_cast<int>(frames.size());
@@ -154,6 +154,8 @@ FramesResult transfer_frames(const std::vector<Image>& frames, const std::vector
       }
     }
   return out;
+} catch (...) {  // a failed allocation, anything: as a coded Error (OpenCV's are already)
+  throw as_error(std::current_exception());
 }
 
 }  // namespace neural_style

@@ -1,10 +1,13 @@
 #include "optical_flow.h"
 
 #include <algorithm>
+#include <string>
 
 #include <opencv2/core.hpp>
 #include <opencv2/imgproc.hpp>
 #include <opencv2/video/tracking.hpp>
+
+#include "neural_style/error.h"
 
 namespace neural_style {
 namespace {
@@ -64,9 +67,20 @@ bool carried_inward(float a, int b, int a_size, int b_size) {
   return from_edge < kEdgeMargin && now_from_edge > from_edge + 0.5f;
 }
 
+// OpenCV's exception as the engine's Error: no OpenCV type leaves this file, its exceptions
+// included. Its reason is the part of OpenCV's message after "error: " ("OpenCV(4.6.0)
+// <file>:<line>: error: (-215:Assertion failed) <test> in function '<name>'").
+Error opencv_failure(const cv::Exception& e) {
+  std::string reason = e.what();
+  const std::size_t error = reason.find("error: ");
+  if (error != std::string::npos) reason.erase(0, error + 7);
+  reason.erase(reason.find_last_not_of(" \n") + 1);
+  return Error(ErrorCode::opencv_failure, {reason});
+}
+
 }  // namespace
 
-Flow optical_flow(const Image& from, const Image& to) {
+Flow optical_flow(const Image& from, const Image& to) try {
   // The medium preset: on 256 px frames a few milliseconds, and finer than the fast one on
   // the small moving objects of the benchmark's second sequence.
   const cv::Ptr<cv::DISOpticalFlow> dis = cv::DISOpticalFlow::create(cv::DISOpticalFlow::PRESET_MEDIUM);
@@ -80,18 +94,22 @@ Flow optical_flow(const Image& from, const Image& to) {
       out.dy[out.index(x, y)] = v[1];
     }
   return out;
+} catch (const cv::Exception& e) {
+  throw opencv_failure(e);
 }
 
-Image warp(const Image& image, const Flow& flow) {
+Image warp(const Image& image, const Flow& flow) try {
   const cv::Mat in(image.height, image.width, CV_32FC(image.channels),
                    const_cast<float*>(image.pixels.data()));
   const cv::Mat out = warped(in, flow);
   Image result(image.width, image.height, image.channels);
   std::copy(out.ptr<float>(), out.ptr<float>() + result.pixels.size(), result.pixels.begin());
   return result;
+} catch (const cv::Exception& e) {
+  throw opencv_failure(e);
 }
 
-Image consistency_mask(const Flow& forward, const Flow& backward) {
+Image consistency_mask(const Flow& forward, const Flow& backward) try {
   // The forward flow seen from B: at each pixel of B, the forward flow where the backward
   // flow lands in A. A pixel visible in both frames goes there and comes back.
   const int w = backward.width, h = backward.height;
@@ -120,13 +138,17 @@ Image consistency_mask(const Flow& forward, const Flow& backward) {
       mask.at(x, y, 0) = occluded || boundary || inward ? 0.0f : 1.0f;
     }
   return mask;
+} catch (const cv::Exception& e) {
+  throw opencv_failure(e);
 }
 
-Image feathered(const Image& mask, float sigma) {
+Image feathered(const Image& mask, float sigma) try {
   Image out = mask;
   cv::Mat m(mask.height, mask.width, CV_32FC1, out.pixels.data());
   cv::GaussianBlur(m, m, cv::Size(0, 0), sigma, sigma, cv::BORDER_REPLICATE);
   return out;
+} catch (const cv::Exception& e) {
+  throw opencv_failure(e);
 }
 
 }  // namespace neural_style

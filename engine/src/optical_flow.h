@@ -2,7 +2,8 @@
 // Dosovitskiy and Brox, "Artistic style transfer for videos", 2016): the dense optical
 // flow (OpenCV's DIS), an image warped along it, and the forward-backward consistency
 // mask that marks where the flow can be trusted. Plain images in and out: no OpenCV type
-// leaves optical_flow.cpp, and no torch enters it.
+// leaves optical_flow.cpp, and no torch enters it. Where OpenCV fails, each throws Error
+// with code opencv_failure and OpenCV's reason.
 #pragma once
 
 #include <vector>

@@ -309,9 +309,9 @@ Result transfer(const Image& content, const std::vector<Image>& styles, const Se
 Result transfer_from(const Image& content, const std::vector<Image>& styles,
                      const Settings& settings, const ProgressCallback& progress,
                      const Start& start) {
-  check_inputs(content, styles, settings);
-  at::set_num_threads(thread_count(settings));
   try {
+    check_inputs(content, styles, settings);
+    at::set_num_threads(thread_count(settings));
     const at::Device device = pick_device(settings);
     Result result;
     const std::unique_ptr<Network> net = load_network(settings, result.weights_path);
@@ -357,10 +357,8 @@ Result transfer_from(const Image& content, const std::vector<Image>& styles,
     result.losses = run.losses();
     result.style_share = run.style_share();
     return result;
-  } catch (const c10::Error& e) {
-    throw Error(ErrorCode::torch_failure, {e.what_without_backtrace()});
-  } catch (const std::bad_alloc&) {
-    throw Error(ErrorCode::out_of_memory);
+  } catch (...) {  // libtorch's, a failed allocation, anything: as a coded Error
+    throw as_error(std::current_exception());
   }
 }
 

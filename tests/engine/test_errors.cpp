@@ -23,6 +23,7 @@
 #include "neural_style/transfer.h"
 #include "neural_style/weights.h"
 #include "objective.h"
+#include "optical_flow.h"
 #include "safetensors.h"
 #include "vgg.h"
 
@@ -134,6 +135,21 @@ void balance_on_a_tiled_scale() {
   Objective(net, s, scale, image, {image}, {1.0}, Factors{});
 }
 
+// A progress callback that throws `exception`.
+template <class Exception>
+ProgressCallback throwing(Exception exception) {
+  return [exception](const Progress&) -> bool { throw exception; };
+}
+
+// One step of a run on the CPU in fp32 (nothing measured), calling `progress` after it.
+void run_calling_back(const ProgressCallback& progress) {
+  Settings s;
+  s.iterations = 1;
+  s.device = Device::cpu;
+  s.precision = Precision::fp32;
+  transfer(picture(32), {picture(32)}, s, progress);
+}
+
 struct Provocation {
   ErrorCode code;
   std::function<void()> provoke;
@@ -199,6 +215,10 @@ const std::vector<Provocation>& provocations() {
        [] { transfer_frames({picture(32), picture(40)}, {picture(32)}, Settings{}, 0); }},
       {ErrorCode::file_unwritable,
        [] { safetensors::write_f32((scratch() / "no/such/dir/x").string(), {}); }},
+      // Frames of two sizes, which transfer_frames refuses before OpenCV sees them.
+      {ErrorCode::opencv_failure, [] { optical_flow(picture(32), picture(40)); }},
+      // The caller's own exception, thrown through the engine from its progress callback.
+      {ErrorCode::unexpected_failure, [] { run_calling_back(throwing(std::runtime_error("no"))); }},
       {ErrorCode::precision_variable_invalid, [] {
          setenv(kPrecisionVariable, "fp16", 1);
          try {
@@ -318,6 +338,42 @@ TEST(EngineErrors, CodesAreAllProvoked) {
     const auto code = static_cast<ErrorCode>(i);
     EXPECT_TRUE(covered.count(code)) << "code " << i << " (" << error_format(code)
                                      << ") is provoked by no test";
+  }
+}
+
+// Whatever goes wrong inside a run, the caller gets an Error with a message naming it.
+TEST(EngineErrors, NothingButErrorLeavesARun) {
+  const Error message = caught([] { run_calling_back(throwing(std::logic_error("the cause"))); });
+  EXPECT_EQ(message.code(), ErrorCode::unexpected_failure);
+  EXPECT_EQ(message.what(), std::string("Unexpected error: the cause"));
+  EXPECT_EQ(caught([] { run_calling_back(throwing(42)); }).code(), ErrorCode::unexpected_failure);
+  EXPECT_EQ(caught([] { run_calling_back(throwing(std::bad_alloc())); }).code(),
+            ErrorCode::out_of_memory);
+  Settings s;
+  s.iterations = 1;
+  s.precision = Precision::fp32;
+  s.device = Device::cpu;
+  const Error frames = caught([&] {
+    transfer_frames({picture(32), picture(32)}, {picture(32)}, s, 1,
+                    [](const FrameProgress&) -> bool { throw std::out_of_range("frame"); });
+  });
+  EXPECT_EQ(frames.code(), ErrorCode::unexpected_failure);
+  EXPECT_EQ(frames.arguments(), std::vector<std::string>{"frame"});
+}
+
+TEST(EngineErrors, AsErrorCodesEachKindOfException) {
+  const Error coded(ErrorCode::too_few_frames);
+  EXPECT_EQ(as_error(std::make_exception_ptr(coded)).code(), ErrorCode::too_few_frames);
+  const Error torch = as_error(std::make_exception_ptr(c10::Error("bad tensor", "")));
+  EXPECT_EQ(torch.code(), ErrorCode::torch_failure);
+  EXPECT_NE(std::string(torch.what()).find("bad tensor"), std::string::npos) << torch.what();
+  EXPECT_EQ(as_error(std::make_exception_ptr(std::bad_alloc())).code(), ErrorCode::out_of_memory);
+  const Error other = as_error(std::make_exception_ptr(std::invalid_argument("odd")));
+  EXPECT_EQ(other.code(), ErrorCode::unexpected_failure);
+  EXPECT_EQ(other.arguments(), std::vector<std::string>{"odd"});
+  for (const Error& error : {as_error(std::make_exception_ptr(42)), as_error(nullptr)}) {
+    EXPECT_EQ(error.code(), ErrorCode::unexpected_failure);
+    expect_well_formed(error);
   }
 }
 

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "caught_error.h"
 #include "optical_flow.h"
 
 namespace neural_style {
@@ -143,6 +144,19 @@ TEST(OpticalFlow, OpenCvFindsAKnownShiftInTheRightDirection) {
   std::nth_element(dy.begin(), dy.begin() + dy.size() / 2, dy.end());
   EXPECT_NEAR(dx[dx.size() / 2], 2.0f, 0.25f);
   EXPECT_NEAR(dy[dy.size() / 2], 1.0f, 0.25f);
+}
+
+// OpenCV's own exceptions leave as the engine's Error, with OpenCV's reason.
+TEST(OpticalFlow, OpenCvsFailuresAreEngineErrors) {
+  const Error sizes = caught([] { optical_flow(texture(32, 32), texture(40, 32)); });
+  EXPECT_EQ(sizes.code(), ErrorCode::opencv_failure);
+  ASSERT_EQ(sizes.arguments().size(), 1u);
+  EXPECT_NE(sizes.arguments()[0].find("Assertion failed"), std::string::npos) << sizes.what();
+  EXPECT_EQ(std::string(sizes.what()).rfind("Following the motion between the frames failed "
+                                            "(OpenCV): (-215:Assertion failed) ", 0), 0u)
+      << sizes.what();
+  EXPECT_EQ(caught([] { optical_flow(Image(), Image()); }).code(), ErrorCode::opencv_failure);
+  EXPECT_EQ(caught([] { feathered(Image(8, 8, 1), 0); }).code(), ErrorCode::opencv_failure);
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 // command line and logs.
 #pragma once
 
+#include <exception>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -72,6 +73,9 @@ enum class ErrorCode {
   // Animation frames (frames.h).
   too_few_frames,
   frames_differ_in_size,       // first frame's width, height, the other's number, width, height
+  // Any other failure, so that no exception but Error leaves the engine (as_error()).
+  opencv_failure,              // OpenCV's message (English): the optical flow of frames
+  unexpected_failure,          // the exception's what() (English), or that its type is unknown
   count
 };
 
@@ -95,6 +99,14 @@ class Error : public std::runtime_error {
   ErrorCode code_;
   std::vector<std::string> arguments_;
 };
+
+// `error` as an Error: an Error as it is; libtorch's failure as torch_failure with its
+// message; a failed allocation as out_of_memory; any other std::exception as
+// unexpected_failure with its what(), and anything else as unexpected_failure saying its
+// type is unknown. The engine's public calls throw nothing but what this returns (OpenCV's
+// exceptions become opencv_failure where OpenCV is called); the front ends use it for
+// whatever else reaches them, so that every failure shows a coded message.
+Error as_error(const std::exception_ptr& error);
 
 // A number as messages show it: whole numbers without a fraction, others as %g.
 std::string number_text(double value);
