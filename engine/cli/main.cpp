@@ -112,9 +112,16 @@ int run(const cli::Options& o) {
   return 0;
 }
 
+// Any failure, said and with status 1: an engine Error as it is, anything else (the
+// file system's own errors, say) coded as the engine codes it, never std::terminate.
+int fail(const std::exception_ptr& error) {
+  std::cerr << "neural-style-cli: " << as_error(error).what() << "\n";
+  return 1;
+}
+
 }  // namespace
 
-int main(int argc, char** argv) {
+int main(int argc, char** argv) try {
   sleep_idle_openmp_threads(argv);
   cli::Options options;
   try {
@@ -129,10 +136,12 @@ int main(int argc, char** argv) {
   int status = 1;
   try {
     status = run(options);
-  } catch (const Error& e) {
+  } catch (...) {
     if (isatty(STDERR_FILENO)) std::cerr << "\n";
-    std::cerr << "neural-style-cli: " << e.what() << "\n";
+    status = fail(std::current_exception());
   }
   cli::exit_image_files();
   return status;
+} catch (...) {  // outside the run: starting, the options, GEGL's start and end
+  return fail(std::current_exception());
 }

@@ -414,6 +414,17 @@ class Frames(CliCase):
         self.assertEqual(done.returncode, 1, done.stderr)
         self.assertIn("no such file", done.stderr)
 
+    def test_a_failure_that_is_not_the_engines_exits_1_with_its_message(self):
+        # Looking for the frames of a name longer than the file system allows throws the
+        # file system's own exception, not an engine Error: said, not std::terminate.
+        long_name = self.path("f" * 300 + "-%d.png")
+        done = self.run_cli("--frames", "--content", long_name, "--style", self.style,
+                            "--output", self.path("o-%d.png"))
+        self.assertEqual(done.returncode, 1, done.stderr)
+        self.assertIn("neural-style-cli: Unexpected error: ", done.stderr)
+        self.assertIn("File name too long", done.stderr)
+        self.assertNotIn("terminate", done.stderr)
+
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)
