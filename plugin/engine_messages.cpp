@@ -19,10 +19,8 @@ Failure failure_of(const std::exception_ptr& error) {
     std::rethrow_exception(error);
   } catch (const Failure& failure) {
     return failure;
-  } catch (const Error& engine_error) {
-    return execution_failure(engine_message(engine_error));
-  } catch (const std::exception& other) {
-    return execution_failure(engine_message(Error(ErrorCode::torch_failure, {other.what()})));
+  } catch (...) {  // an engine Error, or anything else coded as the engine codes it
+    return execution_failure(engine_message(as_error(std::current_exception())));
   }
 }
 

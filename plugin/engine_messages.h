@@ -21,8 +21,9 @@ std::string engine_message(const Error& error);
 std::string weights_hint();
 
 // Any exception a run throws, as the Failure GIMP is told of: a Failure as it is, an
-// engine Error as an execution failure in the user's language, anything else as "The
-// style transfer failed: …". Both plug-in hosts answer GIMP from it.
+// engine Error as an execution failure in the user's language, anything else as the
+// engine codes it (as_error(): libtorch's as "The style transfer failed: …", others as
+// "Unexpected error: …"). Both plug-in hosts answer GIMP from it.
 Failure failure_of(const std::exception_ptr& error);
 
 }  // namespace neural_style::plugin

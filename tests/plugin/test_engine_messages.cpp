@@ -129,9 +129,13 @@ TEST(EngineMessages, AnyExceptionBecomesAFailureWithAMessage) {
   const Failure engine = failure_of(std::make_exception_ptr(Error(ErrorCode::out_of_memory)));
   EXPECT_EQ(engine.kind(), Failure::Kind::execution);
   EXPECT_STREQ(engine.what(), error_format(ErrorCode::out_of_memory));
+  // Not a torch failure: what it is, and its own message.
   const Failure other = failure_of(std::make_exception_ptr(std::logic_error("odd")));
   EXPECT_EQ(other.kind(), Failure::Kind::execution);
-  EXPECT_EQ(std::string(other.what()), "The style transfer failed: odd");
+  EXPECT_EQ(std::string(other.what()), "Unexpected error: odd");
+  const Failure unknown = failure_of(std::make_exception_ptr(42));
+  EXPECT_EQ(unknown.kind(), Failure::Kind::execution);
+  EXPECT_EQ(std::string(unknown.what()), "Unexpected error: an exception of unknown type");
 }
 
 }  // namespace
