@@ -2,7 +2,7 @@
 """Full resolution against today's stretched result: one photo, one painting, through
 neural-style-cli twice, at a capped working size stretched to the photo's size (--size
 512, what every run did before the engine worked at full size) and at the photo's own
-size (the default). Prints the seconds, the colour noise at 100% and the content SSIM of
+size (the default). Prints the seconds, the colour noise at 100% and the layout SSIM of
 each, and writes DIR/full-resolution.png: both results whole, then the same crops of
 both at 100%, side by side.
 
@@ -73,7 +73,7 @@ def main():
     h, w = content.shape[2:]
     print("%s (%dx%d) in the style of %s, %d iterations" % (
         os.path.basename(args.content), w, h, os.path.basename(args.style), args.iterations))
-    print("%-10s %8s %10s %8s %6s" % ("run", "seconds", "noise@100%", "ssim", "pull"))
+    print("%-10s %8s %10s %8s %6s" % ("run", "seconds", "noise@100%", "layout", "pull"))
     results = {}
     for name, size, extra in (("stretched", 512, []),
                               ("full", 0, ["--memory", args.memory] if args.memory else [])):
@@ -83,7 +83,7 @@ def main():
         result = quality.load(out)
         results[name] = result
         print("%-10s %8.1f %10.3f %8.3f %6s" % (name, seconds, qm.colour_noise(result, style),
-                                               qm.content_ssim(result, content), pull), flush=True)
+                                               qm.repainted_and_layout(result, content)[1], pull), flush=True)
     whole = [to_pil(quality.fit(t, 640)) for t in (content, results["stretched"], results["full"])]
     pieces = []
     for a, b in zip(crops(results["stretched"]), crops(results["full"])):

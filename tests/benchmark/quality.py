@@ -1,20 +1,31 @@
 #!/usr/bin/python3
 """Quality benchmark: the same panel of content x style pairs through one or more
-variants of neural-style-cli, scored by figures that no optimisation sees
+variants of neural-style-cli, beside jcjohnson/neural-style's published VGG-19 outputs and
+G'MIC's Stylize, all scored by the same figures, which no optimisation sees
 (quality_metrics.py), and a contact sheet to look at.
 
     quality.py --variant NAME=CLI[:ARGS] [--variant ...] [--size 512] [--iterations 300]
-               [--out DIR] [--pairs a,b,...] [--reuse]
+               [--out DIR] [--pairs a,b,...] [--reuse] [--no-gmic]
 
 A variant is a CLI binary and extra arguments, e.g.
     --variant "before=/tmp/old/neural-style-cli" \\
     --variant "after=build/engine/cli/neural-style-cli:--seed 1"
-For each pair and variant it prints the style distance (features, colour), the content
-SSIM, the colour noise, the seconds, and the style's share of the pull on the pixels
-halfway between the content and the style (what the weights balance; the CLI reports it); with two or more variants it says, per pair, whether the last
-one beats the first: lower colour noise, content SSIM at least as high (within 0.01) and
-a style distance at most as high (within 0.02). The contact sheet (content, style, one
-result per variant, a row per pair) is DIR/contact-sheet.png, and each result is kept.
+For each pair and picture it prints:
+  repainted  pixel SSIM with the photo at 384 px: how much of the photo's own pixels survive
+             (jcjohnson's VGG-19 outputs 0.19-0.47; a photo with a tinted sky 0.7-0.9);
+  layout     the same at an eighth of that: whether the composition is kept;
+  style      the style distance in a random judge network's features (1 = no closer to the
+             style than the photo; 0 = the style's statistics);
+  oriented   the same in oriented-filter energies, a judge of another kind;
+  colour     the same for the pixel colours;
+  noise      colour speckle against the painting's own (1 = as much as the painting);
+and the seconds and the style's share of the pull (the CLI reports it). "jcjohnson" rows
+are the published outputs in ../shared/references/jcjohnson (the six pairs whose inputs
+are ../shared/images; local comparisons only), "gmic" rows G'MIC's `stylize` on the same
+inputs at the same size (Debian's gmic; left out when it is missing). Means are printed for
+the six reference pairs and for the held-out ones (GIMP's splash and a drawn scene).
+The contact sheet (photo, jcjohnson, one result per variant, G'MIC; a row per pair) is
+DIR/contact-sheet.png, and each result is kept.
 
 The panel: GIMP's splash photo (Debian's gimp-data) and a scene this program draws, and
 the photographs in ../shared/images when present; styled with the paintings that ship
@@ -22,10 +33,10 @@ with the project (models/paintings) or, failing those, ../shared/images.
 """
 
 import argparse
-import math
 import os
 import re
 import shlex
+import shutil
 import subprocess
 import sys
 import time
@@ -41,6 +52,7 @@ sys.path.insert(0, HERE)
 import quality_metrics as qm  # noqa: E402
 
 SHARED = os.path.join(ROOT, "..", "shared", "images")
+REFERENCES = os.path.join(ROOT, "..", "shared", "references", "jcjohnson")
 SPLASH = "/usr/share/gimp/2.0/images/gimp-splash.png"
 
 
@@ -72,17 +84,52 @@ def drawn_scene(path, width=768, height=512):
 
 
 def panel(work):
-    tubingen, golden_gate = (os.path.join(SHARED, n) for n in ("tubingen.jpg", "golden_gate.jpg"))
+    """(name, content, style, jcjohnson's output or None), reference pairs first."""
+    photos = {"tubingen": os.path.join(SHARED, "tubingen.jpg"),
+              "golden_gate": os.path.join(SHARED, "golden_gate.jpg")}
+    references = [("tubingen", "starry_night", "starry"), ("tubingen", "the_scream", "scream"),
+                  ("tubingen", "shipwreck", "shipwreck"), ("golden_gate", "the_scream", "scream"),
+                  ("golden_gate", "woman-with-hat-matisse", "matisse"),
+                  ("golden_gate", "starry_night", "starry")]
+    pairs = []
+    for photo, style, short in references:
+        reference = os.path.join(REFERENCES, "%s_%s.png" % (photo, short))
+        pairs.append(("%s-%s" % (photo, short), photos[photo], style,
+                      reference if os.path.exists(reference) else None))
     scene = drawn_scene(os.path.join(work, "scene.png"))
-    pairs = [("splash-starry", SPLASH, "starry_night"), ("splash-matisse", SPLASH, "woman-with-hat-matisse"),
-             ("scene-scream", scene, "the_scream"), ("scene-shipwreck", scene, "shipwreck")]
-    if os.path.exists(tubingen):
-        pairs += [("tubingen-starry", tubingen, "starry_night"),
-                  ("tubingen-shipwreck", tubingen, "shipwreck")]
-    if os.path.exists(golden_gate):
-        pairs += [("goldengate-scream", golden_gate, "the_scream"),
-                  ("goldengate-matisse", golden_gate, "woman-with-hat-matisse")]
-    return [(n, c, painting(s)) for n, c, s in pairs if os.path.exists(c) and painting(s)]
+    pairs += [("splash-starry", SPLASH, "starry_night", None),
+              ("splash-matisse", SPLASH, "woman-with-hat-matisse", None),
+              ("scene-scream", scene, "the_scream", None),
+              ("scene-shipwreck", scene, "shipwreck", None)]
+    return [(n, c, painting(s), r) for n, c, s, r in pairs if os.path.exists(c) and painting(s)]
+
+
+def header():
+    """The commit, the CPU and the command, which every figure goes with."""
+    commit = subprocess.run(["git", "-C", ROOT, "describe", "--always", "--dirty"],
+                            stdout=subprocess.PIPE, text=True).stdout.strip()
+    cpu = {}
+    for line in subprocess.run(["lscpu"], stdout=subprocess.PIPE, text=True).stdout.splitlines():
+        key, _, value = line.partition(":")
+        cpu[key.strip()] = value.strip()
+    flags = [f for f in cpu.get("Flags", "").split() if f.startswith(("avx", "amx"))]
+    print("commit %s; CPU %s, %s cores, %s" % (commit, cpu.get("Model name", "?"),
+                                                cpu.get("CPU(s)", "?"), " ".join(flags)))
+    print("command:", " ".join(map(shlex.quote, sys.argv)))
+
+
+def run_gmic(content, style, out, size):
+    """G'MIC's Stylize of the content at `size` px with the style at the same size."""
+    inputs = []
+    for i, path in enumerate((content, style)):
+        fitted = os.path.join(os.path.dirname(out), "gmic-input-%d.png" % i)
+        a = (fit(load(path), size)[0].permute(1, 2, 0).numpy() * 255 + 0.5).astype(np.uint8)
+        Image.fromarray(a).save(fitted)
+        inputs.append(fitted)
+    start = time.time()
+    subprocess.run(["gmic", "-v", "-", inputs[0], inputs[1], "stylize[0]", "[1]", "o[0]", out],
+                   check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.time() - start
 
 
 def load(path):
@@ -113,13 +160,25 @@ def score(result_path, content_path, style_path, size):
     result = fit(load(result_path), size)
     style = fit(load(style_path), size)  # the style as the engine sees it (style-scale 1)
     feature, colour = qm.style_distances(result, style, content)
-    return {"style": feature, "colour": colour, "ssim": qm.content_ssim(result, content),
+    pixel, layout = qm.repainted_and_layout(result, content)
+    return {"repainted": pixel, "layout": layout, "style": feature,
+            "oriented": qm.oriented_distance(result, style, content), "colour": colour,
             "noise": qm.colour_noise(result, style)}
 
 
-def beats(new, old):
-    return (new["noise"] < old["noise"] and new["ssim"] >= old["ssim"] - 0.01 and
-            new["style"] <= old["style"] + 0.02)
+FIGURES = ("repainted", "layout", "style", "oriented", "colour", "noise")
+
+
+def print_row(pair, name, s, seconds=float("nan"), pull="-"):
+    print("%-20s %-12s" % (pair, name) + "".join(" %9.3f" % s[f] for f in FIGURES) +
+          " %7.1f %6s" % (seconds, pull), flush=True)
+
+
+def print_means(label, rows):
+    """Means per picture kind over `rows` (a list of {name: scores})."""
+    for name in rows[0] if rows else []:
+        scores = [r[name] for r in rows if name in r]
+        print_row("mean " + label, name, {f: sum(s[f] for s in scores) / len(scores) for f in FIGURES})
 
 
 def contact_sheet(rows, labels, path, cell=320):
@@ -146,6 +205,7 @@ def main():
     ap.add_argument("--pairs", help="only these pairs (comma-separated names)")
     ap.add_argument("--reuse", action="store_true",
                     help="score results already in DIR instead of running those variants again")
+    ap.add_argument("--no-gmic", action="store_true", help="leave G'MIC's Stylize out")
     args = ap.parse_args()
     os.makedirs(args.out, exist_ok=True)
     variants = []
@@ -153,35 +213,45 @@ def main():
         name, rest = v.split("=", 1)
         cli, _, extra = rest.partition(":")
         variants.append((name, cli, shlex.split(extra)))
+    gmic = not args.no_gmic and shutil.which("gmic")
     pairs = panel(args.out)
     if args.pairs:
         pairs = [p for p in pairs if p[0] in args.pairs.split(",")]
-    print("%-20s %-12s %8s %8s %8s %8s %7s %6s" % ("pair", "variant", "style", "colour", "ssim", "noise",
-                                                    "sec", "pull"))
-    rows, wins = [], 0
-    for pair, content, style in pairs:
-        images = [fit(load(content), args.size), fit(load(style), args.size)]
-        scores = []
+    header()
+    print("%-20s %-12s" % ("pair", "picture") + "".join(" %9s" % f for f in FIGURES) +
+          " %7s %6s" % ("sec", "pull"))
+    rows, reference_scores, held_out_scores = [], [], []
+    for pair, content, style, reference in pairs:
+        images = [fit(load(content), args.size)]
+        scores = {}
+        if reference:
+            scores["jcjohnson"] = score(reference, content, style, args.size)
+            print_row(pair, "jcjohnson", scores["jcjohnson"])
+            images.append(fit(load(reference), args.size))
         for name, cli, extra in variants:
             out = os.path.join(args.out, "%s-%s.png" % (pair, name))
             if args.reuse and os.path.exists(out):
                 seconds, pull = float("nan"), "-"
             else:
                 seconds, pull = run_variant(cli, extra, content, style, out, args.size, args.iterations)
-            s = score(out, content, style, args.size)
-            scores.append(s)
+            scores[name] = score(out, content, style, args.size)
+            print_row(pair, name, scores[name], seconds, pull)
             images.append(fit(load(out), args.size))
-            print("%-20s %-12s %8.3f %8.3f %8.3f %8.3f %7.1f %6s" % (
-                pair, name, s["style"], s["colour"], s["ssim"], s["noise"], seconds, pull), flush=True)
-        if len(scores) > 1:
-            won = beats(scores[-1], scores[0])
-            wins += won
-            print("%-20s %s %s %s" % (pair, variants[-1][0], "beats" if won else "does not beat", variants[0][0]))
+        if gmic:
+            out = os.path.join(args.out, "%s-gmic.png" % pair)
+            seconds = float("nan") if args.reuse and os.path.exists(out) else \
+                run_gmic(content, style, out, args.size)
+            scores["gmic"] = score(out, content, style, args.size)
+            print_row(pair, "gmic", scores["gmic"], seconds)
+            images.append(fit(load(out), args.size))
+        (reference_scores if reference else held_out_scores).append(scores)
         rows.append(images)
+    print_means("reference pairs", reference_scores)
+    print_means("held-out pairs", held_out_scores)
     sheet = os.path.join(args.out, "contact-sheet.png")
-    contact_sheet(rows, ["content", "style"] + [v[0] for v in variants], sheet)
-    if len(variants) > 1:
-        print("%s beats %s on %d of %d pairs" % (variants[-1][0], variants[0][0], wins, len(pairs)))
+    labels = ["photo"] + (["jcjohnson"] if reference_scores else []) + [v[0] for v in variants] + \
+        (["G'MIC stylize"] if gmic else [])
+    contact_sheet(rows, labels, sheet)
     print("contact sheet:", sheet)
 
 

@@ -4,11 +4,18 @@
   features in a small random network of its own shape and seed (used by no optimisation),
   and between their pixel colours; each relative to the content photo's own distance from
   the style (1 = no closer to the style than the photo, 0 = the style's statistics);
-- content SSIM: structural similarity of the luminance with the content photo;
+- second judge: the same distance between multi-scale oriented-filter statistics (the
+  energy of Gabor filters at 8 orientations and 4 octaves of the luminance, Portilla and
+  Simoncelli's kind of texture statistics), a judge of another kind than any random network;
+- repainted (pixel SSIM) and layout (layout SSIM): the luminance's SSIM against the photo at
+  384 px, and at an eighth of that: how much of the photo's own pixels survive, and whether
+  its composition does (the method of shared/tools/painted.py);
 - colour noise: the result's high-frequency chroma energy over the style's at the same
   scale (single-pixel colour speckle that the painting does not have raises it).
 All images are float tensors 1x3xHxW in 0..1.
 """
+import math
+
 import torch
 import torch.nn.functional as F
 
@@ -75,6 +82,44 @@ def style_distances(result, style, content):
     return sum(feat) / len(feat), colour
 
 
+def _gabor_bank(orientations=8, size=11, wavelength=4.0, sigma=2.0):
+    r = torch.arange(size, dtype=torch.float32) - size // 2
+    y, x = torch.meshgrid(r, r, indexing="ij")
+    bank = []
+    for i in range(orientations):
+        t = math.pi * i / orientations
+        u = x * math.cos(t) + y * math.sin(t)
+        envelope = torch.exp(-(x ** 2 + y ** 2) / (2 * sigma ** 2))
+        even = envelope * torch.cos(2 * math.pi * u / wavelength)
+        bank += [even - even.mean(), envelope * torch.sin(2 * math.pi * u / wavelength)]
+    return torch.stack(bank).unsqueeze(1)
+
+
+_GABOR = _gabor_bank()
+
+
+def oriented_energy(rgb, octaves=4):
+    """Per octave, the local energy of each orientation: 1x8xHxW tensors."""
+    x = luminance(rgb) - 0.5
+    out = []
+    for octave in range(octaves):
+        if octave:
+            x = F.avg_pool2d(x, 2)
+        r = F.conv2d(F.pad(x, (5, 5, 5, 5), mode="reflect"), _GABOR)
+        out.append((r[:, 0::2] ** 2 + r[:, 1::2] ** 2).sqrt())
+    return out
+
+
+def oriented_distance(result, style, content):
+    """The second judge: distance of the oriented energies, relative to the content's."""
+    with torch.no_grad():
+        er, es, ec = oriented_energy(result), oriented_energy(style), oriented_energy(content)
+        d = [sliced_wasserstein(_samples(r), _samples(s)) /
+             max(sliced_wasserstein(_samples(c), _samples(s)), 1e-12)
+             for r, s, c in zip(er, es, ec)]
+    return sum(d) / len(d)
+
+
 def luminance(rgb):
     return (0.299 * rgb[:, 0] + 0.587 * rgb[:, 1] + 0.114 * rgb[:, 2]).unsqueeze(1)
 
@@ -110,9 +155,28 @@ def ssim(a, b):
     return s.mean().item()
 
 
-def content_ssim(result, content):
+def _painted_ssim(a, b):
+    """shared/tools/painted.py's SSIM: 7x7 Gaussian window (sigma 1), no padding."""
+    k = torch.exp(-(torch.arange(7) - 3.0) ** 2 / 2)
+    k = k / k.sum()
+    w = (k[:, None] * k[None, :]).view(1, 1, 7, 7)
+    ma, mb = F.conv2d(a, w), F.conv2d(b, w)
+    va, vb = F.conv2d(a * a, w) - ma ** 2, F.conv2d(b * b, w) - mb ** 2
+    cov = F.conv2d(a * b, w) - ma * mb
+    c1, c2 = 0.01 ** 2, 0.03 ** 2
+    return (((2 * ma * mb + c1) * (2 * cov + c2)) / ((ma ** 2 + mb ** 2 + c1) * (va + vb + c2))).mean().item()
+
+
+def repainted_and_layout(result, content, side=384):
+    """(pixel SSIM, layout SSIM): result and content at `side` px, and at an eighth of it."""
     with torch.no_grad():
-        return ssim(luminance(result), luminance(content))
+        h, w = content.shape[2:]
+        s = side / max(w, h)
+        size = (max(1, round(h * s)), max(1, round(w * s)))
+        c = luminance(F.interpolate(content, size=size, mode="bicubic", align_corners=False, antialias=True))
+        r = luminance(F.interpolate(result, size=size, mode="bicubic", align_corners=False, antialias=True))
+        small = lambda t: F.interpolate(t, scale_factor=1 / 8, mode="area")
+        return _painted_ssim(r, c), _painted_ssim(small(r), small(c))
 
 
 def chroma_noise(rgb):
