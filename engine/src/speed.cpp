@@ -5,18 +5,22 @@
 
 #include <chrono>
 #include <cmath>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
+#include <iomanip>
 #include <limits>
 #include <locale>
 #include <optional>
 #include <sstream>
 #include <vector>
 
+#include "engine_sources_digest.h"
 #include "hardware.h"
 #include "neural_style/error.h"
 #include "neural_style/transfer.h"
 #include "neural_style/weights.h"
+#include "speed_key.h"
 #include "user_folders.h"
 
 namespace neural_style {
@@ -25,14 +29,17 @@ namespace {
 // bf16 rounds the network's arithmetic, so it must earn its place: clearly faster.
 constexpr double kBf16Advantage = 0.9;
 
-// What a step's cost depends on besides the image: the processor, the libtorch and engine
-// builds, the threads the run gets, and the network.
+// FNV-1a in hexadecimal, as hardware.cpp's: the same in every build, unlike std::hash.
+std::string digest(const std::string& text) {
+  std::uint64_t hash = 14695981039346656037ull;
+  for (unsigned char c : text) hash = (hash ^ c) * 1099511628211ull;
+  std::ostringstream hex;
+  hex << std::hex << std::setw(16) << std::setfill('0') << hash;
+  return hex.str();
+}
+
 std::string cache_key(const Settings& settings) {
-  std::ostringstream key;
-  key << "cpu=" << cpu_identity() << " torch=" << TORCH_VERSION
-      << " engine=" << NEURAL_STYLE_VERSION << " threads=" << thread_count(settings)
-      << " network=" << (find_weights(settings.weights_path).empty() ? "builtin" : "vgg19");
-  return key.str();
+  return speed_cache_key(speed_key_parts(settings));
 }
 
 // What the cache knows for one key: the automatic choice (automatic: none made yet) and the
@@ -116,6 +123,34 @@ double measured_cost(const Settings& settings, Precision precision) {
 }
 
 }  // namespace
+
+SpeedKeyParts speed_key_parts(const Settings& settings) {
+  SpeedKeyParts parts;
+  parts.cpu = cpu_identity();
+  parts.threads = thread_count(settings);
+  parts.pretrained = !find_weights(settings.weights_path).empty();
+  parts.build = {NEURAL_STYLE_VERSION, __VERSION__, TORCH_VERSION, NEURAL_STYLE_SOURCES_DIGEST,
+                 NEURAL_STYLE_BUILD_OPTIONS};
+  return parts;
+}
+
+std::string speed_cache_key(const SpeedKeyParts& parts) {
+  // Each part ends in a byte no part has, so that no two lists of parts read alike.
+  std::ostringstream build, network, key;
+  network.imbue(std::locale::classic());
+  key.imbue(std::locale::classic());
+  const EngineBuild& b = parts.build;
+  for (const std::string& part : {b.version, b.compiler, b.torch, b.sources, b.options})
+    build << part << '\0';
+  const NetworkShape& n = parts.network;
+  network << n.revision << '\0' << n.octaves << ' ' << n.colour_channels;
+  for (const BuiltinConv& conv : n.convs)
+    network << ' ' << conv.kernel << ':' << conv.in << ':' << conv.out;
+  key << "cpu=" << parts.cpu << " torch=" << b.torch << " engine=" << b.version << '+'
+      << digest(build.str()) << " threads=" << parts.threads << " network="
+      << (parts.pretrained ? "vgg19" : "builtin+" + digest(network.str()));
+  return key.str();
+}
 
 std::string speed_cache_path() {
   return user_folder("XDG_CACHE_HOME", ".cache") + "/gimp-neural-style/speed";

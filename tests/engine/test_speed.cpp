@@ -1,17 +1,25 @@
 // The speed cache: the automatic precision is measured once per machine and then read
-// back; other keys survive; a pinned or fixed precision is used without choosing.
+// back; other keys survive; a pinned or fixed precision is used without choosing; the key
+// changes with the built-in network's definition and the engine's build.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iterator>
 #include <optional>
+#include <set>
 #include <string>
 #include <thread>
+#include <utility>
+#include <vector>
+
+#include <torch/version.h>
 
 #include "neural_style/speed.h"
+#include "speed_key.h"
 
 namespace neural_style {
 namespace {
@@ -109,6 +117,95 @@ TEST_F(SpeedCache, APinnedOrFixedPrecisionIsUsedWithoutChoosing) {
   EXPECT_GT(cost.step_cost, 0);
   EXPECT_EQ(speed(fixed).step_cost, cost.step_cost);  // read back, not measured again
   EXPECT_TRUE(precision_needs_measuring(Settings{}));
+}
+
+TEST_F(SpeedCache, AnotherNetworkRevisionsCostsAreNotUsed) {
+  SpeedKeyParts older = speed_key_parts(Settings{});
+  ASSERT_FALSE(older.pretrained) << "the built-in network's test, with VGG-19 installed";
+  older.network.revision += " (before)";
+  write(speed_cache_key(older) + "\tchoice=bf16 fp32=7 bf16=3\n");
+  EXPECT_TRUE(precision_needs_measuring(Settings{}));
+  EXPECT_FALSE(cached_speed(Settings{}));
+  // This revision's line is read: the test can tell.
+  write(speed_cache_key(speed_key_parts(Settings{})) + "\tchoice=bf16 fp32=7 bf16=3\n");
+  EXPECT_FALSE(precision_needs_measuring(Settings{}));
+  ASSERT_TRUE(cached_speed(Settings{}));
+  EXPECT_EQ(cached_speed(Settings{})->step_cost, 3);
+}
+
+// The parts of this build, this machine and the built-in network.
+SpeedKeyParts builtin_parts() {
+  Settings s;
+  s.weights_path.clear();
+  SpeedKeyParts parts = speed_key_parts(s);
+  parts.pretrained = false;
+  return parts;
+}
+
+TEST(SpeedKey, SameInputsGiveTheSameKey) {
+  const SpeedKeyParts parts = builtin_parts();
+  EXPECT_EQ(speed_cache_key(parts), speed_cache_key(builtin_parts()));
+  const std::string key = speed_cache_key(parts);
+  EXPECT_EQ(key.rfind("cpu=" + parts.cpu + " torch=" TORCH_VERSION " engine=", 0), 0u) << key;
+  EXPECT_NE(key.find(" network=builtin+"), std::string::npos) << key;
+  EXPECT_EQ(key.find_first_of("\t\n"), std::string::npos) << key;  // one line, one key
+  // This build's parts are known.
+  EXPECT_EQ(parts.build.torch, TORCH_VERSION);
+  EXPECT_EQ(parts.build.sources.size(), 16u) << parts.build.sources;
+  EXPECT_FALSE(parts.build.compiler.empty());
+  EXPECT_NE(parts.build.options.find("buildtype="), std::string::npos) << parts.build.options;
+  EXPECT_EQ(parts.network.revision, kBuiltinNetworkRevision);
+}
+
+// Each change, one at a time: a key of its own, unlike the original's and every other's.
+void expect_each_changes_the_key(
+    const std::vector<std::pair<const char*, std::function<void(SpeedKeyParts&)>>>& changes) {
+  std::set<std::string> keys = {speed_cache_key(builtin_parts())};
+  for (const auto& [what, change] : changes) {
+    SpeedKeyParts parts = builtin_parts();
+    change(parts);
+    EXPECT_TRUE(keys.insert(speed_cache_key(parts)).second) << what;
+  }
+}
+
+TEST(SpeedKey, ChangesWithTheBuiltinNetworksDefinition) {
+  expect_each_changes_the_key({
+      {"revision", [](SpeedKeyParts& p) { p.network.revision = "next"; }},
+      {"kernel", [](SpeedKeyParts& p) { p.network.convs[0].kernel += 2; }},
+      {"inputs", [](SpeedKeyParts& p) { p.network.convs[0].in += 1; }},
+      {"filters", [](SpeedKeyParts& p) { p.network.convs[0].out += 1; }},
+      {"a layer more", [](SpeedKeyParts& p) { p.network.convs.push_back({3, 131, 131}); }},
+      {"octaves", [](SpeedKeyParts& p) { p.network.octaves += 1; }},
+      {"colour channels", [](SpeedKeyParts& p) { p.network.colour_channels = 0; }},
+  });
+}
+
+TEST(SpeedKey, ChangesWithTheEngineBuildAndTheMachine) {
+  expect_each_changes_the_key({
+      {"version", [](SpeedKeyParts& p) { p.build.version = "0.2.0"; }},
+      {"compiler", [](SpeedKeyParts& p) { p.build.compiler += " (patched)"; }},
+      {"libtorch", [](SpeedKeyParts& p) { p.build.torch = "9.9.9"; }},
+      {"sources", [](SpeedKeyParts& p) { p.build.sources = "0123456789abcdef"; }},
+      {"options", [](SpeedKeyParts& p) { p.build.options = "buildtype=debug"; }},
+      {"cpu", [](SpeedKeyParts& p) { p.cpu = "another"; }},
+      {"threads", [](SpeedKeyParts& p) { p.threads += 1; }},
+      {"VGG-19", [](SpeedKeyParts& p) { p.pretrained = true; }},
+      // Parts are kept apart: moving text from one to the next is a change.
+      {"boundary", [](SpeedKeyParts& p) {
+         p.build.options = p.build.sources.substr(15) + p.build.options;
+         p.build.sources.pop_back();
+       }},
+  });
+}
+
+// VGG-19's cost does not depend on the built-in network's definition.
+TEST(SpeedKey, VggIgnoresTheBuiltinNetwork) {
+  SpeedKeyParts vgg = builtin_parts();
+  vgg.pretrained = true;
+  const std::string key = speed_cache_key(vgg);
+  EXPECT_NE(key.find(" network=vgg19"), std::string::npos) << key;
+  vgg.network.revision = "next";
+  EXPECT_EQ(speed_cache_key(vgg), key);
 }
 
 TEST(StepCost, IsPlausible) {

@@ -24,7 +24,10 @@ struct Speed {
 inline constexpr const char* kPrecisionVariable = "NEURAL_STYLE_PRECISION";
 
 // The cache file: $XDG_CACHE_HOME/gimp-neural-style/speed, or ~/.cache/gimp-neural-style/speed.
-// One line per key (CPU model and flags, libtorch and engine versions, threads, network).
+// One line per key: what a step's cost depends on, so that a change of any of it measures
+// again (CPU model and flags, libtorch's version, the engine's version with a digest of its
+// build and sources, threads, and the network with a digest of the built-in one's
+// definition; speed_key.h).
 std::string speed_cache_path();
 
 // Whether run_precision() must measure first (a few seconds): front ends say so then.
