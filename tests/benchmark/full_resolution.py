@@ -83,7 +83,7 @@ def main():
         result = quality.load(out)
         results[name] = result
         print("%-10s %8.1f %10.3f %8.3f %6s" % (name, seconds, qm.colour_noise(result, style),
-                                               qm.repainted_and_layout(result, content)[1], pull), flush=True)
+                                               qm.repainted_and_layout(out, args.content)[1], pull), flush=True)
     whole = [to_pil(quality.fit(t, 640)) for t in (content, results["stretched"], results["full"])]
     pieces = []
     for a, b in zip(crops(results["stretched"]), crops(results["full"])):

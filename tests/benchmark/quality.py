@@ -113,8 +113,9 @@ def header():
         key, _, value = line.partition(":")
         cpu[key.strip()] = value.strip()
     flags = [f for f in cpu.get("Flags", "").split() if f.startswith(("avx", "amx"))]
-    print("commit %s; CPU %s, %s cores, %s" % (commit, cpu.get("Model name", "?"),
-                                                cpu.get("CPU(s)", "?"), " ".join(flags)))
+    print("commit %s; CPU %s (family %s, model %s), %s cores, %s" % (
+        commit, cpu.get("Model name", "?"), cpu.get("CPU family", "?"), cpu.get("Model", "?"),
+        cpu.get("CPU(s)", "?"), " ".join(flags)))
     print("command:", " ".join(map(shlex.quote, sys.argv)))
 
 
@@ -160,7 +161,7 @@ def score(result_path, content_path, style_path, size):
     result = fit(load(result_path), size)
     style = fit(load(style_path), size)  # the style as the engine sees it (style-scale 1)
     feature, colour = qm.style_distances(result, style, content)
-    pixel, layout = qm.repainted_and_layout(result, content)
+    pixel, layout = qm.repainted_and_layout(result_path, content_path)
     return {"repainted": pixel, "layout": layout, "style": feature,
             "oriented": qm.oriented_distance(result, style, content), "colour": colour,
             "noise": qm.colour_noise(result, style)}

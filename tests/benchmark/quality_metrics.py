@@ -167,15 +167,22 @@ def _painted_ssim(a, b):
     return (((2 * ma * mb + c1) * (2 * cov + c2)) / ((ma ** 2 + mb ** 2 + c1) * (va + vb + c2))).mean().item()
 
 
-def repainted_and_layout(result, content, side=384):
-    """(pixel SSIM, layout SSIM): result and content at `side` px, and at an eighth of it."""
+def repainted_and_layout(result_path, content_path, side=384):
+    """(pixel SSIM, layout SSIM) exactly as shared/tools/painted.py computes them: the photo
+    at `side` px (PIL's bicubic, from its own size), the result at the same size, and both
+    at an eighth of that."""
+    from PIL import Image
+    def tensor(im):
+        a = torch.frombuffer(bytearray(im.tobytes()), dtype=torch.uint8).view(im.size[1], im.size[0], 3)
+        return a.permute(2, 0, 1).float().div(255).unsqueeze(0)
+    content = Image.open(content_path).convert("RGB")
+    w, h = content.size
+    s = side / max(w, h)
+    size = (max(1, round(w * s)), max(1, round(h * s)))
+    c = luminance(tensor(content.resize(size, Image.BICUBIC)))
+    r = luminance(tensor(Image.open(result_path).convert("RGB").resize(size, Image.BICUBIC)))
+    small = lambda t: F.interpolate(t, scale_factor=1 / 8, mode="area")
     with torch.no_grad():
-        h, w = content.shape[2:]
-        s = side / max(w, h)
-        size = (max(1, round(h * s)), max(1, round(w * s)))
-        c = luminance(F.interpolate(content, size=size, mode="bicubic", align_corners=False, antialias=True))
-        r = luminance(F.interpolate(result, size=size, mode="bicubic", align_corners=False, antialias=True))
-        small = lambda t: F.interpolate(t, scale_factor=1 / 8, mode="area")
         return _painted_ssim(r, c), _painted_ssim(small(r), small(c))
 
 
