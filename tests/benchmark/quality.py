@@ -183,7 +183,7 @@ def print_means(label, rows):
 
 
 def contact_sheet(rows, labels, path, cell=320):
-    heights = [max(fit(t, cell).shape[2] for t in images) for images in rows]
+    heights = [max(fit(t, cell).shape[2] for t in images if t is not None) for images in rows]
     canvas = Image.new("RGB", (cell * len(labels), 16 + sum(h + 4 for h in heights)), "white")
     draw = ImageDraw.Draw(canvas)
     for i, label in enumerate(labels):
@@ -191,6 +191,8 @@ def contact_sheet(rows, labels, path, cell=320):
     y = 16
     for images, h in zip(rows, heights):
         for i, t in enumerate(images):
+            if t is None:
+                continue
             a = (fit(t, cell)[0].permute(1, 2, 0).numpy() * 255 + 0.5).astype(np.uint8)
             canvas.paste(Image.fromarray(a), (i * cell, y))
         y += h + 4
@@ -229,6 +231,8 @@ def main():
             scores["jcjohnson"] = score(reference, content, style, args.size)
             print_row(pair, "jcjohnson", scores["jcjohnson"])
             images.append(fit(load(reference), args.size))
+        elif any(p[3] for p in pairs):
+            images.append(None)  # the jcjohnson column stays empty
         for name, cli, extra in variants:
             out = os.path.join(args.out, "%s-%s.png" % (pair, name))
             if args.reuse and os.path.exists(out):
@@ -250,7 +254,7 @@ def main():
     print_means("reference pairs", reference_scores)
     print_means("held-out pairs", held_out_scores)
     sheet = os.path.join(args.out, "contact-sheet.png")
-    labels = ["photo"] + (["jcjohnson"] if reference_scores else []) + [v[0] for v in variants] + \
+    labels = ["photo"] + (["jcjohnson"] if any(p[3] for p in pairs) else []) + [v[0] for v in variants] + \
         (["G'MIC stylize"] if gmic else [])
     contact_sheet(rows, labels, sheet)
     print("contact sheet:", sheet)
