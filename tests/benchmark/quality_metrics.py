@@ -70,16 +70,20 @@ def _samples(t, limit=60000, seed=2):
     return flat
 
 
+def _relative_distance(features, result, style, content):
+    """The mean over `features`' maps of the result's distance from the style, relative to
+    the content's."""
+    with torch.no_grad():
+        d = [sliced_wasserstein(_samples(r), _samples(s)) /
+             max(sliced_wasserstein(_samples(c), _samples(s)), 1e-12)
+             for r, s, c in zip(features(result), features(style), features(content))]
+    return sum(d) / len(d)
+
+
 def style_distances(result, style, content):
     """(feature distance, colour distance), each relative to the content's."""
-    with torch.no_grad():
-        fr, fs, fc = judge_features(result), judge_features(style), judge_features(content)
-        feat = [sliced_wasserstein(_samples(r), _samples(s)) /
-                max(sliced_wasserstein(_samples(c), _samples(s)), 1e-12)
-                for r, s, c in zip(fr, fs, fc)]
-        colour = (sliced_wasserstein(_samples(result), _samples(style)) /
-                  max(sliced_wasserstein(_samples(content), _samples(style)), 1e-12))
-    return sum(feat) / len(feat), colour
+    return (_relative_distance(judge_features, result, style, content),
+            _relative_distance(lambda t: [t], result, style, content))
 
 
 def _gabor_bank(orientations=8, size=11, wavelength=4.0, sigma=2.0):
@@ -112,12 +116,7 @@ def oriented_energy(rgb, octaves=4):
 
 def oriented_distance(result, style, content):
     """The second judge: distance of the oriented energies, relative to the content's."""
-    with torch.no_grad():
-        er, es, ec = oriented_energy(result), oriented_energy(style), oriented_energy(content)
-        d = [sliced_wasserstein(_samples(r), _samples(s)) /
-             max(sliced_wasserstein(_samples(c), _samples(s)), 1e-12)
-             for r, s, c in zip(er, es, ec)]
-    return sum(d) / len(d)
+    return _relative_distance(oriented_energy, result, style, content)
 
 
 def luminance(rgb):
