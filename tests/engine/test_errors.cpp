@@ -364,7 +364,7 @@ TEST(EngineErrors, NothingButErrorLeavesARun) {
 TEST(EngineErrors, AsErrorCodesEachKindOfException) {
   const Error coded(ErrorCode::too_few_frames);
   EXPECT_EQ(as_error(std::make_exception_ptr(coded)).code(), ErrorCode::too_few_frames);
-  const Error torch = as_error(std::make_exception_ptr(c10::Error("bad tensor", "")));
+  const Error torch = as_error(std::make_exception_ptr(c10::Error(c10::SourceLocation{"f", "f.cpp", 1}, "bad tensor")));
   EXPECT_EQ(torch.code(), ErrorCode::torch_failure);
   EXPECT_NE(std::string(torch.what()).find("bad tensor"), std::string::npos) << torch.what();
   EXPECT_EQ(as_error(std::make_exception_ptr(std::bad_alloc())).code(), ErrorCode::out_of_memory);
