@@ -82,6 +82,8 @@ constexpr int kStrokeFilters = 64;
 constexpr int kStrokeOrientations = 16;
 constexpr double kStrokeLength = 2.2;  // the envelope's sigma along the stroke, in pixels
 constexpr double kStrokeWidth = 0.9;   // and across it
+static_assert(kStrokeFilters <= kBuiltinConvs[0].out - kColourChannels,
+              "the stroke filters take the place of random ones");
 
 // One stroke filter's spatial kernel, zero-mean and of unit norm.
 at::Tensor stroke_kernel(int kernel, double angle, bool ridge) {
