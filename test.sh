@@ -16,6 +16,13 @@ status=0
 rm -f build/meson-logs/testlog.json build-gimp3/meson-logs/testlog.json
 meson test -C build --print-errorlogs "$@" || status=$?
 logs=build/meson-logs/testlog.json
+# The weights loaders under libFuzzer, AddressSanitizer and UndefinedBehaviorSanitizer, two
+# minutes each after replaying the regressions and the corpus; a report names its input.
+if [ $# -eq 0 ] && command -v clang++ >/dev/null; then
+  for target in safetensors vgg-loader; do
+    tests/fuzz/run_fuzzer.sh "$target" 120 || status=$?
+  done
+fi
 if [ $# -eq 0 ] && pkg-config --exists gimp-2.0; then
   ./setup-gimp3-root.sh run -- sh -ec '
     [ -f build-gimp3/build.ninja ] || meson setup build-gimp3 -Dgimp2=disabled

@@ -19,12 +19,14 @@ here="$build/tests/fuzz"
 work="$here/work/$target"
 crashes="$here/crashes/$target"
 mkdir -p "$work" "$crashes"
-# Leaks are libtorch's own globals at exit, not the loaders'; an input gets 10 s (a
-# whole VGG-19 file is read in well under one).
-ASAN_OPTIONS=detect_leaks=0 "$here/fuzz-$target" "$work" "$here/corpus/$target" \
+# Leaks are reported too (libtorch's globals leave none); an input gets 10 s (a whole
+# VGG-19 file is read in well under one).
+ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+"$here/fuzz-$target" "$work" "$here/corpus/$target" \
   "tests/fuzz/regressions/$target" -max_total_time="$seconds" -timeout=10 \
   -artifact_prefix="$crashes/" -print_final_stats=1 2>&1 | tee "$here/$target.log" |
   grep -E "^#[0-9]+.*(INITED|DONE|pulse)|^(stat::|SUMMARY|==[0-9]+==ERROR)" || true
 found=$(find "$crashes" -type f | wc -l)
 echo "run_fuzzer.sh: $target: $found crash(es) in $crashes; corpus $(ls "$work" | wc -l) inputs"
+find "$crashes" -type f -exec echo "run_fuzzer.sh: reproducer: {} (replay: $here/fuzz-$target {})" \;
 [ "$found" -eq 0 ]
