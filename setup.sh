@@ -11,7 +11,7 @@ packages_for() {
     g++ meson ninja-build pkg-config gettext
     libtorch-dev libopenblas0-openmp nlohmann-json3-dev
     libopencv-video-dev
-    gimp libgegl-dev libbabl-dev
+    gimp libgegl-dev libbabl-dev libjpeg-dev
     libgtest-dev
     python3 python3-torch python3-torchvision python3-pil
     xvfb xauth openbox xdotool"

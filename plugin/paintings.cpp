@@ -27,10 +27,10 @@ std::string painting_path(int painting) {
 }
 
 Extent painting_extent(int painting) {
-  const auto [width, height] = cli::image_size(painting_path(painting));
+  const auto [width, height] = image_files::image_size(painting_path(painting));
   return {width, height};
 }
 
-Image read_painting(int painting) { return cli::load_image(painting_path(painting), 4); }
+Image read_painting(int painting) { return image_files::load_image(painting_path(painting), 4); }
 
 }  // namespace neural_style::plugin

@@ -7,7 +7,7 @@
 namespace neural_style::plugin {
 namespace {
 
-using cli::float_format;
+using image_files::float_format;
 
 GeglRectangle rectangle(const Region& region) {
   return {region.x, region.y, region.width, region.height};

@@ -101,6 +101,9 @@ std::string progress_text(const Progress& p) {
                                  p.scales, p.width, p.height, p.iteration, p.iterations);
   // TRANSLATORS: appended to the progress text during a step computed in tiles.
   if (p.tiles > 0) text += printf_text(_(", tile %d of %d"), p.tile, p.tiles);
+  // TRANSLATORS: appended to the progress text once steps went wrong and were taken back.
+  if (p.steps_undone > 0)
+    text += printf_text(_(", %d steps undone (the loss was not a number)"), p.steps_undone);
   // TRANSLATORS: appended to the progress text: the time left, as 1:05 or 1:02:03.
   if (p.seconds_left >= 0) text += printf_text(_(", %s left"), clock_time(p.seconds_left).c_str());
   return text;

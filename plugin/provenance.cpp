@@ -22,6 +22,7 @@ std::string record_text(const RunRecord& r, const char* plugin_version) {
   text += "region=" + std::to_string(r.region_x) + "," + std::to_string(r.region_y) + "," +
           std::to_string(r.region_width) + "," + std::to_string(r.region_height) + "\n";
   text += "iterations-done=" + std::to_string(r.iterations_done) + "\n";
+  text += "steps-undone=" + std::to_string(r.steps_undone) + "\n";
   text += "precision=" + r.precision + "\n";
   text += "memory=" + exact_number(r.memory_budget / 1e9) + "\n";
   return text;

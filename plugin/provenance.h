@@ -22,6 +22,7 @@ struct RunRecord {
   std::string weights_path;
   int region_x = 0, region_y = 0, region_width = 0, region_height = 0;  // layer pixels computed
   int iterations_done = 0;
+  int steps_undone = 0;        // with a loss that was not a number (Result::steps_undone)
   std::string precision;       // what the run used, so that a rerun can ask for the same
   double memory_budget = 0;    // bytes: the tiles it was planned to, hence its pixels
 };

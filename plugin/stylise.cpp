@@ -56,6 +56,7 @@ RunRecord record_of(const Job& job, const Result& result) {
   r.region_width = job.in.region.width;
   r.region_height = job.in.region.height;
   r.iterations_done = result.iterations_done;
+  r.steps_undone = result.steps_undone;
   r.precision = result.precision;
   r.memory_budget = result.memory_budget;
   return r;

@@ -65,32 +65,41 @@ std::string network_text(const Result& result) {
   return result.pretrained ? "VGG-19 " + result.weights_path : std::string("built-in network");
 }
 
+// Said only when it happened (Result::steps_undone).
+std::string undone_text(int steps_undone) {
+  if (steps_undone == 0) return "";
+  return "; " + std::to_string(steps_undone) +
+         " steps were undone because their loss was not a number";
+}
+
 // --frames: every frame read first (a missing or bad one fails before any work), and
 // every frame done written under its input's number.
 int run_frames(const cli::Options& o, const std::vector<Image>& styles) {
   const cli::FrameRange range = cli::find_frames(o.content);
-  if (range.count == 0) cli::load_image(cli::frame_path(o.content, 1));  // says it is missing
+  if (range.count == 0) image_files::load_image(cli::frame_path(o.content, 1));  // says it is missing
   std::vector<Image> frames;
   for (int i = 0; i < range.count; ++i)
-    frames.push_back(cli::load_image(cli::frame_path(o.content, range.first + i)));
+    frames.push_back(image_files::load_image(cli::frame_path(o.content, range.first + i)));
   const FramesResult result = transfer_frames(
       frames, styles, o.settings, o.temporal_weight,
       [](const FrameProgress& p) { return show_progress(p.step, p); });
   if (isatty(STDERR_FILENO)) std::cerr << "\n";
   for (std::size_t i = 0; i < result.frames.size(); ++i)
-    cli::save_image(result.frames[i].image, cli::frame_path(o.output, range.first + int(i)));
+    image_files::save_image(result.frames[i].image, cli::frame_path(o.output, range.first + int(i)));
   const Result& last = result.frames.back();
+  int undone = 0;
+  for (const Result& frame : result.frames) undone += frame.steps_undone;
   std::cerr << (result.stopped ? "Stopped early; wrote " : "Wrote ") << result.frames.size()
             << " of " << frames.size() << " frames to " << o.output << " (numbers from "
             << range.first << ", " << network_text(last) << ", " << last.device << " "
             << last.precision << ", seed " << o.settings.seed << ", temporal weight "
-            << number_text(o.temporal_weight) << ").\n";
+            << number_text(o.temporal_weight) << undone_text(undone) << ").\n";
   return 0;
 }
 
 int run(const cli::Options& o) {
   std::vector<Image> styles;
-  for (const std::string& path : o.styles) styles.push_back(cli::load_image(path));
+  for (const std::string& path : o.styles) styles.push_back(image_files::load_image(path));
   if (find_weights(o.settings.weights_path).empty())
     std::cerr << weights_install_hint() << "\n";
   if (precision_needs_measuring(o.settings))
@@ -98,17 +107,17 @@ int run(const cli::Options& o) {
                  "cached in " << speed_cache_path() << ").\n";
   std::signal(SIGINT, on_interrupt);
   if (o.frames) return run_frames(o, styles);
-  const Image content = cli::load_image(o.content);
+  const Image content = image_files::load_image(o.content);
   const Result result = transfer(content, styles, o.settings, [](const Progress& p) { return show_progress(p); });
   if (isatty(STDERR_FILENO)) std::cerr << "\n";
-  cli::save_image(result.image, o.output);
+  image_files::save_image(result.image, o.output);
   std::cerr << (result.stopped ? "Stopped early; wrote " : "Wrote ") << o.output << " ("
             << result.iterations_done << " iterations, "
             << network_text(result)
             << ", " << result.device << " " << result.precision << ", seed " << o.settings.seed
             << ", memory budget " << std::lround(result.memory_budget / 1e8) / 10.0 << " GB"
             << "; the style pulled " << std::lround(100 * result.style_share)
-            << "% halfway from the content).\n";
+            << "% halfway from the content" << undone_text(result.steps_undone) << ").\n";
   return 0;
 }
 
@@ -132,7 +141,7 @@ int main(int argc, char** argv) try {
   }
   if (options.help) return std::cout << cli::usage(), 0;
   if (options.version) return std::cout << "neural-style-cli " NEURAL_STYLE_VERSION "\n", 0;
-  cli::init_image_files(&argc, &argv);
+  image_files::init(&argc, &argv);
   int status = 1;
   try {
     status = run(options);
@@ -140,7 +149,7 @@ int main(int argc, char** argv) try {
     if (isatty(STDERR_FILENO)) std::cerr << "\n";
     status = fail(std::current_exception());
   }
-  cli::exit_image_files();
+  image_files::shutdown();
   return status;
 } catch (...) {  // outside the run: starting, the options, GEGL's start and end
   return fail(std::current_exception());

@@ -56,6 +56,10 @@ constexpr Formats kFormats = {
     N_("The style transfer ran out of memory: try a smaller size."),
     // xgettext:c-format
     N_("The style transfer failed: %s"),
+    // xgettext:c-format
+    N_("The style transfer failed: the loss was not a number on scale %s, and %s steps undone "
+       "and retried with smaller ones did not help. Try a lower style strength, fp32 "
+       "precision or other weights."),
     N_("None of the layers asked for is known to the network."),
     N_("The balance of the losses is measured on a scale evaluated whole."),
     // xgettext:c-format
@@ -99,6 +103,14 @@ constexpr Formats kFormats = {
     N_("Cannot read '%s': no such file."),
     // xgettext:c-format
     N_("Cannot read '%s': not an image GEGL can load."),
+    // xgettext:c-format
+    N_("Cannot read '%s': it is a folder, not an image file."),
+    // xgettext:c-format
+    N_("Cannot read '%s': the file is empty."),
+    // xgettext:c-format
+    N_("Cannot read '%s': it claims %sx%s pixels, more than the %s this program opens."),
+    // xgettext:c-format
+    N_("Cannot read '%s': the file is damaged or cut short (%s)."),
     // xgettext:c-format
     N_("Cannot write '%s': check the folder exists and the extension is a format GEGL can "
        "save (.png, .jpg, .tif, ...)."),

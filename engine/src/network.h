@@ -6,12 +6,17 @@
 
 #include <ATen/ATen.h>
 
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <string>
 #include <vector>
 
 namespace neural_style {
+
+// The seed of what the engine draws the same on every run, whatever the user's seed: the
+// built-in network's filters and the balance's reference noise (objective.cpp).
+inline constexpr std::uint64_t kFixedSeed = 0x5eed5eed;
 
 class Network {
  public:

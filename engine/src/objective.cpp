@@ -12,8 +12,6 @@
 namespace neural_style {
 namespace {
 
-// The built-in network's seed doubles as the seed of the smoothness term's reference noise.
-constexpr std::uint64_t kNoiseSeed = 0x5eed5eed;
 // Floors a gradient norm that is zero (a term already met at its reference image).
 constexpr double kTinyNorm = 1e-12;
 
@@ -25,9 +23,7 @@ double gradient_norm(const at::Tensor& loss, const at::Tensor& x, bool keep_grap
 // so that a stroke covers the same share of the picture at every scale, as the user sees
 // it at "fit" view; grown where needed so that its shorter side still reaches kMinSide.
 // Beyond the painting's own size it is enlarged: its Grams then ask for less single-pixel
-// texture. Measured on the 1920x1080 splash x The Starry Night (1024 px), against keeping
-// the painting at its own pixels: colour noise at 100% 1.02 against 1.66, style distance
-// 0.048 against 0.052, content SSIM 0.42 against 0.40 (tests/benchmark/full_resolution.py).
+// texture, hence less colour noise (docs/design.md, Full resolution).
 std::pair<int, int> style_size(const at::Tensor& style, double side, double style_scale) {
   const double w = static_cast<double>(style.size(3)), h = static_cast<double>(style.size(2));
   const double wanted = side * style_scale;
@@ -55,11 +51,8 @@ double squared_difference_factor(const at::Tensor& x) {
   return 1.5 * std::sqrt(double(x.size(2)) * x.size(3));
 }
 
-// Pulls pixels back into 0..1 as soon as they leave it. Without it 3-4% of the channel
-// values of a result lay beyond the range (-0.4..1.5), and clamping them doubled the
-// style loss of the picture handed back (tubingen x The Starry Night, 256 px: 4.4 before
-// the clamp, 8.0 after); at 100 they stay within 0.015 of it and the clamp changes the
-// style loss by less than 1%. 10 left 0.07 and 4%; 1000 held the optimiser back (4.7).
+// Pulls pixels back into 0..1 as soon as they leave it, so that the clamp of the result
+// takes nothing from the style; much stronger, it holds the optimiser back.
 constexpr double kRangeWeight = 100;
 
 at::Tensor range_term(const at::Tensor& x) {
@@ -163,7 +156,7 @@ void Objective::measure_factors() {
   const at::Tensor c =
       relative_loss(net_.features(y, {s_.content_layer}).at(s_.content_layer), content_);
   factors_.content = 1.0 / std::max(gradient_norm(c, y, false), kTinyNorm);
-  at::Generator generator = at::make_generator<at::CPUGeneratorImpl>(kNoiseSeed);
+  at::Generator generator = at::make_generator<at::CPUGeneratorImpl>(kFixedSeed);
   const at::Tensor noise =
       at::rand(x.sizes(), generator).to(x.device()).requires_grad_(true);
   factors_.tv = 1.0 / std::max(gradient_norm(tv_loss(noise), noise, false), kTinyNorm);

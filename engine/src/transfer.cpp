@@ -25,11 +25,10 @@
 namespace neural_style {
 namespace {
 
-// The built-in network is the same on every run, whatever the user's seed.
-constexpr std::uint64_t kBuiltinSeed = 0x5eed5eed;
 constexpr double kAdamRate = 0.02;    // pixels are in 0..1
 constexpr double kStartPerturbation = 0.1;  // of the pixel range, either way
 constexpr int kReferenceSide = 512;  // the largest scale that measures its own balance
+constexpr int kMaxStepsUndone = 8;   // per scale, each try with half the step before
 using Clock = std::chrono::steady_clock;
 
 // The codes for a bad content image and a bad style image, in this order.
@@ -85,11 +84,13 @@ class Run {
   void keep_near(const Temporal& temporal) { temporal_ = temporal; }
 
   int iterations_done() const { return done_; }
+  int steps_undone() const { return undone_; }
   const Losses& losses() const { return losses_; }
   double style_share() const { return style_share_; }
 
  private:
-  std::unique_ptr<torch::optim::Optimizer> optimizer(const at::Tensor& image, int history) const;
+  std::unique_ptr<torch::optim::Optimizer> optimizer(const at::Tensor& image, int history,
+                                                     double step_scale) const;
   bool converged(const std::vector<double>& totals) const;
   void pass_on(int unused);
   bool report(const at::Tensor& image, double step_seconds, int tile = 0, int tiles = 0);
@@ -99,7 +100,7 @@ class Run {
   const ProgressCallback& callback_;
   std::vector<Scale> scales_;
   std::size_t scale_index_ = 0;
-  int total_ = 0, done_ = 0;
+  int total_ = 0, done_ = 0, undone_ = 0;
   Losses losses_;
   Factors factors_;  // the last whole scale's, for tiled scales
   Clock::time_point start_ = Clock::now();
@@ -108,16 +109,22 @@ class Run {
   Temporal temporal_;
 };
 
-std::unique_ptr<torch::optim::Optimizer> Run::optimizer(const at::Tensor& image,
-                                                        int history) const {
+std::unique_ptr<torch::optim::Optimizer> Run::optimizer(const at::Tensor& image, int history,
+                                                        double step_scale) const {
   if (s_.optimizer == Optimizer::adam)
-    return std::make_unique<torch::optim::Adam>(std::vector<at::Tensor>{image},
-                                                torch::optim::AdamOptions(kAdamRate));
+    return std::make_unique<torch::optim::Adam>(
+        std::vector<at::Tensor>{image}, torch::optim::AdamOptions(kAdamRate * step_scale));
   // One iteration per step() call, so progress and stop are checked after each; the
   // history carries over between calls.
   return std::make_unique<torch::optim::LBFGS>(
       std::vector<at::Tensor>{image},
-      torch::optim::LBFGSOptions(1.0).max_iter(1).history_size(history));
+      torch::optim::LBFGSOptions(step_scale).max_iter(1).history_size(history));
+}
+
+// Whether a step's loss and the gradient it moved by are numbers.
+bool finite_step(const Losses& losses, const at::Tensor& x) {
+  return std::isfinite(losses.total) &&
+         (!x.grad().defined() || x.grad().isfinite().all().item<bool>());
 }
 
 // Whether the best loss so far fell by less than settings.convergence per step over the
@@ -170,7 +177,9 @@ bool Run::optimise(at::Tensor& image, const at::Tensor& content,
   if (scale_index_ == 0 && measure)
     style_share_ = objective.style_share(0.5 * (content + objective.style_picture()));
   at::Tensor x = image.detach().clone().requires_grad_(true);
-  auto opt = optimizer(x, scale.history);
+  double step_scale = 1;
+  int undone_here = 0;
+  auto opt = optimizer(x, scale.history, step_scale);
   // The best iterate evaluated so far, not the last: L-BFGS without a line search now and
   // then leaps far (the loss 10 to 10^7 times higher for a step, on a 256-px frame of the
   // frames benchmark), and the convergence stop fires on just such a rise, so the last
@@ -201,10 +210,19 @@ bool Run::optimise(at::Tensor& image, const at::Tensor& content,
       return false;
     }
     torch::NoGradGuard no_grad;
-    if (!std::isfinite(step_losses.total)) break;  // keep the best finite image
-    // Clamp the copy, not x: moving x behind L-BFGS's back spoils its curvature pairs, and
-    // the loss then jumps 2-5x on some steps.
-    if (step_losses.total < best_total) {
+    if (!finite_step(step_losses, x)) {
+      // Undone: from the best image, a fresh optimiser with half the step. Without a finite
+      // image on this scale there is nothing to go back to.
+      if (!std::isfinite(best_total) || ++undone_here > kMaxStepsUndone)
+        throw Error(ErrorCode::loss_not_finite,
+                    {std::to_string(scale_index_ + 1), std::to_string(undone_here)});
+      ++undone_;
+      x.copy_(best);
+      step_scale /= 2;
+      opt = optimizer(x, scale.history, step_scale);
+    } else if (step_losses.total < best_total) {
+      // Clamp the copy, not x: moving x behind L-BFGS's back spoils its curvature pairs, and
+      // the loss then jumps 2-5x on some steps.
       best_total = step_losses.total;
       best = evaluated.clamp(0, 1);
       losses_ = step_losses;
@@ -251,6 +269,7 @@ bool Run::report(const at::Tensor& image, double step_seconds, int tile, int til
   p.tile = tile;
   p.tiles = tiles;
   p.losses = losses_;
+  p.steps_undone = undone_;
   p.seconds_elapsed = std::chrono::duration<double>(Clock::now() - start_).count();
   p.seconds_left = seconds_per_pixel_step_ < 0 ? -1 : seconds_per_pixel_step_ * pixel_steps_left;
   p.snapshot = [&image] { return to_rgb_image(image); };
@@ -277,7 +296,7 @@ at::ScalarType pick_dtype(const Settings& s, at::Device device) {
 
 std::unique_ptr<Network> load_network(const Settings& s, std::string& path) {
   path = find_weights(s.weights_path);
-  if (path.empty()) return std::make_unique<BuiltinNetwork>(kBuiltinSeed);
+  if (path.empty()) return std::make_unique<BuiltinNetwork>(kFixedSeed);
   return std::make_unique<Vgg19>(Vgg19::load(path));
 }
 
@@ -354,6 +373,7 @@ Result transfer_from(const Image& content, const std::vector<Image>& styles,
     if (settings.preserve_colors) out = preserve_colors(out, full);
     result.image = to_image(out, content);
     result.iterations_done = run.iterations_done();
+    result.steps_undone = run.steps_undone();
     result.losses = run.losses();
     result.style_share = run.style_share();
     return result;

@@ -274,7 +274,7 @@ void write_sheet(const std::string& path, const std::vector<std::vector<const st
       }
       ++row;
     }
-  cli::save_image(sheet, path);
+  image_files::save_image(sheet, path);
 }
 
 std::string numbers(const std::vector<double>& values) {
@@ -295,7 +295,7 @@ void save_frames(const std::string& dir, const std::string& sequence, const std:
   for (std::size_t k = 0; k < frames.size(); ++k) {
     char number[32];
     std::snprintf(number, sizeof number, "%02zu.png", k + 1);
-    cli::save_image(frames[k], prefix + number);
+    image_files::save_image(frames[k], prefix + number);
   }
 }
 
@@ -403,11 +403,11 @@ int main(int argc, char** argv) {
     else if (key == "--save") save = value;
     else return std::fprintf(stderr, "unknown option %s\n", key.c_str()), 2;
   }
-  cli::init_image_files(&argc, &argv);
+  image_files::init(&argc, &argv);
   const std::string paintings = NEURAL_STYLE_SOURCE_DIR "/models/paintings/";
-  const Image photo = cli::load_image("/usr/share/gimp/2.0/images/gimp-splash.png", 3);
-  const Image style = cli::load_image(paintings + "starry_night.jpg", 3);
-  const Image shipwreck = cli::load_image(paintings + "shipwreck.jpg", 3);
+  const Image photo = image_files::load_image("/usr/share/gimp/2.0/images/gimp-splash.png", 3);
+  const Image style = image_files::load_image(paintings + "starry_night.jpg", 3);
+  const Image shipwreck = image_files::load_image(paintings + "shipwreck.jpg", 3);
   std::printf("CPU: %s\n%d frames of %dx%d, %d iterations (later frames: frames.cpp's share), "
               "style The Starry Night, built-in network unless weights are installed\n",
               cpu_text().c_str(), count, kSide, kSide, settings.iterations);
@@ -443,6 +443,6 @@ int main(int argc, char** argv) {
   write_sheet(sheet, blocks, 4, std::max(1, count / 4));
   std::printf("contact sheet: %s (per sequence: content, independent, then each weight; frames 1, %d, ...)\n",
               sheet.c_str(), std::max(1, count / 4) + 1);
-  cli::exit_image_files();
+  image_files::shutdown();
   return 0;
 }

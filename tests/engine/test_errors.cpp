@@ -320,9 +320,13 @@ TEST(EngineErrors, CudaUnavailable) {
 // Provoked in their own tests above.
 const std::set<ErrorCode> kProvokedAbove = {ErrorCode::torch_failure, ErrorCode::out_of_memory,
                                             ErrorCode::cuda_unavailable};
-// Raised by engine/cli/image_files.cpp (GEGL), provoked in tests/plugin.
-const std::set<ErrorCode> kProvokedInPluginTests = {
-    ErrorCode::image_file_missing, ErrorCode::image_file_unreadable,
+// Provoked in test_transfer.cpp (NotANumber), with weights scaled out of float's range.
+const std::set<ErrorCode> kProvokedInTransferTests = {ErrorCode::loss_not_finite};
+// Raised by engine/image_files (GEGL), provoked in tests/image_files.
+const std::set<ErrorCode> kProvokedInImageFilesTests = {
+    ErrorCode::image_file_missing,   ErrorCode::image_file_unreadable,
+    ErrorCode::image_file_is_folder, ErrorCode::image_file_empty,
+    ErrorCode::image_file_too_large, ErrorCode::image_file_damaged,
     ErrorCode::image_file_unsavable, ErrorCode::image_file_not_renamed};
 // Not provoked: read_header checks the header's length against the file's size before
 // reading it, so only an I/O error or the file shrinking between two system calls gives
@@ -331,7 +335,8 @@ const std::set<ErrorCode> kCannotProvoke = {ErrorCode::weights_header_unreadable
 
 TEST(EngineErrors, CodesAreAllProvoked) {
   std::set<ErrorCode> covered = kProvokedAbove;
-  covered.insert(kProvokedInPluginTests.begin(), kProvokedInPluginTests.end());
+  covered.insert(kProvokedInImageFilesTests.begin(), kProvokedInImageFilesTests.end());
+  covered.insert(kProvokedInTransferTests.begin(), kProvokedInTransferTests.end());
   covered.insert(kCannotProvoke.begin(), kCannotProvoke.end());
   for (const Provocation& p : provocations()) covered.insert(p.code);
   for (int i = 0; i < kErrorCodeCount; ++i) {

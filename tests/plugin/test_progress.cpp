@@ -36,6 +36,13 @@ TEST(ProgressText, TilesWhileATiledStepRuns) {
   EXPECT_EQ(progress_text(p), "Scale 2 of 4 (256×192), iteration 57 of 300, tile 3 of 8, 1:00 left");
 }
 
+TEST(ProgressText, StepsUndoneOnceThereAreAny) {
+  Progress p = at(57, 10, 83);
+  p.steps_undone = 2;
+  EXPECT_EQ(progress_text(p), "Scale 2 of 4 (256×192), iteration 57 of 300, 2 steps undone (the "
+                              "loss was not a number), 1:23 left");
+}
+
 TEST(ProgressMeter, CountsStepsUntilThereIsTimeThenTime) {
   ProgressMeter meter;
   EXPECT_DOUBLE_EQ(meter.fraction(at(30, 5, -1)), 0.1);

@@ -31,6 +31,7 @@ RunRecord record() {
   r.region_width = 30;
   r.region_height = 40;
   r.iterations_done = 77;
+  r.steps_undone = 2;
   r.precision = "bf16";
   r.memory_budget = 2.5e9;
   return r;
@@ -46,6 +47,7 @@ TEST(Provenance, EveryArgumentIsRecordedWithTheSeedUsed) {
   EXPECT_EQ(std::stod(line_of(text, "style-weight")), 0.1 + 0.2);
   EXPECT_EQ(line_of(text, "region"), "1,2,30,40");
   EXPECT_EQ(line_of(text, "iterations-done"), "77");
+  EXPECT_EQ(line_of(text, "steps-undone"), "2");
   EXPECT_EQ(line_of(text, "precision"), "bf16");
   EXPECT_EQ(line_of(text, "memory"), "2.5");
 }

@@ -42,6 +42,7 @@ enum class ErrorCode {
   cuda_unavailable,
   out_of_memory,
   torch_failure,               // libtorch's message (English)
+  loss_not_finite,             // the scale's number, steps undone on it
   no_known_layer,
   balance_on_tiles,
   // Weights files.
@@ -63,9 +64,13 @@ enum class ErrorCode {
   weights_not_vgg19,           // path, tensor
   weights_wrong_vgg19_shape,   // path, tensor
   file_unwritable,             // path
-  // Image files (engine/cli/image_files.h: the CLI's and the plug-in's paintings).
+  // Image files (engine/image_files/image_files.h: the CLI's and the plug-in's paintings).
   image_file_missing,          // path
   image_file_unreadable,       // path
+  image_file_is_folder,        // path
+  image_file_empty,            // path
+  image_file_too_large,        // path, width, height, the most pixels opened
+  image_file_damaged,          // path, the decoder's warning (English)
   image_file_unsavable,        // path
   image_file_not_renamed,      // path, the system's reason
   // The speed cache (speed.h).

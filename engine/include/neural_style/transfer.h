@@ -32,6 +32,7 @@ struct Progress {
   int tile = 0;
   int tiles = 0;
   Losses losses;
+  int steps_undone = 0;     // steps whose loss or gradient was not finite (Result's)
   double seconds_elapsed = 0;
   double seconds_left = -1;  // < 0 until there is a measurement to estimate from
   // The image being optimised, as RGB at the current scale's size. Costs a copy, so
@@ -48,6 +49,9 @@ struct Result {
   Image image;              // the content's size and channel layout
   bool stopped = false;     // the callback asked to stop before the budget was spent
   int iterations_done = 0;
+  // Steps whose loss or gradient was not finite (NaN or infinity): each was undone, back to
+  // the best image so far, and the optimiser went on afresh with a smaller step.
+  int steps_undone = 0;
   Losses losses;            // at the last step's start, before the clamp to 0..1
   // The style's share of the pull on the pixels (its gradient norm over the style's plus
   // the content's) on the first scale, halfway between the content and the style
