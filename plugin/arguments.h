@@ -36,7 +36,7 @@ struct Arguments {
   double content_weight = 1.0;
   double tv_weight = 1.0;
   std::int32_t size = 0;
-  std::int32_t iterations = 300;
+  std::int32_t iterations = kDefaultIterations;
   double style_scale = 1.0;
   std::int32_t preserve_colors = 0;
   std::int32_t seed = -1;

@@ -35,7 +35,6 @@ struct SavedState {
   Arguments arguments;
   bool random_features_told = false;
 };
-constexpr const char* kToldKey = "neural-style-random-features-told";
 
 // What run() hands back to GIMP.
 struct Reply {
@@ -238,7 +237,7 @@ SavedState load_state(const char* procedure) {
   Arguments& last = state.arguments;
   const std::optional<std::string> bytes = host::session_value(procedure);
   if (bytes && bytes->size() == sizeof last) std::memcpy(&last, bytes->data(), sizeof last);
-  state.random_features_told = host::session_value(kToldKey).has_value();
+  state.random_features_told = host::session_value(kRandomFeaturesToldKey).has_value();
   return state;
 }
 
@@ -246,7 +245,7 @@ void save_state(const char* procedure, const SavedState& state) {
   const Arguments& last = state.arguments;
   host::set_session_value(procedure,
                           std::string(reinterpret_cast<const char*>(&last), sizeof last));
-  if (state.random_features_told) host::set_session_value(kToldKey, "1");
+  if (state.random_features_told) host::set_session_value(kRandomFeaturesToldKey, "1");
 }
 
 void run(const gchar* name, gint nparams, const GimpParam* params, gint* nreturn_vals,

@@ -4,11 +4,12 @@
 #include <sstream>
 #include <string>
 
+#include "stylise.h"
+
 namespace neural_style::plugin {
 namespace {
 
-// Keys of the session memory (host::session_value).
-constexpr const char* kToldKey = "neural-style-random-features-told";
+// The session memory's key (host::session_value) for the last style layers.
 constexpr const char* kStylesKey = "neural-style-last-styles";
 
 }  // namespace
@@ -33,8 +34,8 @@ void restore_styles(GimpProcedureConfig* config) {
                                static_cast<ItemId>(argument_value(arguments, spec)));
 }
 
-bool random_features_told() { return host::session_value(kToldKey).has_value(); }
+bool random_features_told() { return host::session_value(kRandomFeaturesToldKey).has_value(); }
 
-void remember_random_features_told() { host::set_session_value(kToldKey, "1"); }
+void remember_random_features_told() { host::set_session_value(kRandomFeaturesToldKey, "1"); }
 
 }  // namespace neural_style::plugin

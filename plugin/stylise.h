@@ -47,6 +47,8 @@ std::vector<Image> read_styles(const Inputs& in);
 
 // Tells the user once per session that no weights are installed; returns the weights.
 std::string weights_telling_once(bool& random_features_told);
+// Where the session memory (host::session_value) keeps that the user has been told.
+inline constexpr const char* kRandomFeaturesToldKey = "neural-style-random-features-told";
 
 // The engine's part; touches no libgimp, so it may run on any thread.
 Result run_job(const Job& job, const ProgressCallback& progress);

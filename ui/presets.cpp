@@ -7,13 +7,6 @@
 #include <iterator>
 
 namespace neural_style::ui {
-namespace {
-
-// TRANSLATORS: quality presets, from the quickest to the best-looking result.
-const char* const kPresetNames[] = {N_("Draft"), N_("Balanced"), N_("Fine")};
-static_assert(std::size(kPresetNames) == std::size(kPresets), "a name for every preset");
-
-}  // namespace
 
 int matching_preset(int iterations) {
   for (std::size_t i = 0; i < std::size(kPresets); ++i)
@@ -28,7 +21,7 @@ GtkWidget* preset_combo_new(int iterations) {
   GtkWidget* combo = gimp_int_combo_box_new_array(0, nullptr);
   for (std::size_t i = 0; i < std::size(kPresets); ++i)
     gimp_int_combo_box_append(GIMP_INT_COMBO_BOX(combo), GIMP_INT_STORE_VALUE, int(i),
-                              GIMP_INT_STORE_LABEL, _(kPresetNames[i]), -1);
+                              GIMP_INT_STORE_LABEL, _(kPresets[i].name), -1);
   gimp_int_combo_box_append(GIMP_INT_COMBO_BOX(combo), GIMP_INT_STORE_VALUE, kCustomPreset,
                             // TRANSLATORS: the preset shown when the iterations were edited.
                             GIMP_INT_STORE_LABEL, _("Custom"), -1);

@@ -13,21 +13,15 @@ namespace {
 
 constexpr int kCalibrationSide = 256;
 
-// The colour channels' mean activation, against 1 for each filter's. Each filter sums to
-// zero over its three colours together, and reads a mirrored border: it sees structure and
-// the balance between colours, never how light the picture is. Without these channels the
-// paintings kept more of the photo's palette: the quality benchmark's colour distance was
-// 1.5-10 times the zero-padded network's, whose edges alone saw the colours themselves.
-// With them at 1 it was 1.4-9 times; at 4 it is that network's on three pairs and 1.3-1.5
-// times on two; at 10 the subject fades (README, The built-in network).
+// The colour channels' mean activation, against 1 for each filter's. The filters sum to
+// zero over the colours and never see how light the picture is; these channels carry the
+// painting's palette, and much stronger they fade the subject (docs/design.md).
 constexpr double kColourActivation = 4;
 
 // `x` with `pad` pixels of its own mirror image around it, where the filters read beyond
-// the edge. Zero padding showed them a grey frame, which the optimisation answered with a
-// band along every painting's edge (with The Starry Night a dark one: on a 256-px frame
-// its outer column 0.24 in luminance against 0.44 inside; README, The built-in network).
-// In fp32 (libtorch 1.13 has no bf16 reflection padding); repeated where an octave is too
-// small to mirror that far.
+// the edge: zero padding showed them a grey frame, which the optimisation answered with a
+// band along every painting's edge. In fp32 (libtorch 1.13 has no bf16 reflection
+// padding); repeated where an octave is too small to mirror that far.
 at::Tensor mirrored(const at::Tensor& x, int64_t pad) {
   const at::Tensor wide = x.scalar_type() == at::kBFloat16 ? x.to(at::kFloat) : x;
   const at::Tensor padded = std::min(x.size(2), x.size(3)) > pad

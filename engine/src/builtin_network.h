@@ -1,18 +1,18 @@
 // The network used when no VGG-19 weights are installed: built from a fixed seed, the
 // same on every run, nothing to download.
 //
-// One layer of 128 random 7x7 filters (and a ReLU) applied at every octave of a Gaussian
-// pyramid of the image: Ustyuzhaninov et al. (ICLR 2017) showed that a single layer of
-// random filters of many sizes rivals a trained VGG-19 for texture statistics; the pyramid
+// One layer of 128 7x7 filters (and a ReLU) applied at every octave of a Gaussian pyramid
+// of the image, half of them oriented stroke filters and half random: Ustyuzhaninov et al.
+// (ICLR 2017) showed that a single layer of random filters of many sizes rivals a trained
+// VGG-19 for texture statistics, and elongated filters see brush strokes; the pyramid
 // (as in Snelgrove 2017) gives the large sizes for the price of small filters. Each filter
 // sums to zero over its three colours together (it answers structure and the balance
 // between colours, not how light the picture is), reads a mirrored border (zero padding
 // painted a band along every edge), and is scaled to a mean activation of 1 on a seeded
 // 1/f noise image (as Gatys et al. normalised VGG-19), so that no few channels dominate
 // the Gram matrices. Three more channels are the octave's colours themselves
-// (builtin_network.cpp). Measured against a random VGG-19 (max or average pooling), and
-// against two layers per octave, in README.md's quality section; it costs a fraction of
-// VGG-19's step.
+// (builtin_network.cpp). Why each choice, and what it was measured against, in
+// docs/design.md (The two networks); it costs a fraction of VGG-19's step.
 //
 // Layer names map onto VGG-19's by stride: relu{k}_* is the output at octave k-1 (stride
 // 2^(k-1), VGG-19's stride in block k). relu1_1 ... relu5_1 are thus the same features at

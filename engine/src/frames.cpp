@@ -22,27 +22,14 @@ void check_frames(const std::vector<Image>& frames, double temporal_weight) {
     throw Error(ErrorCode::weight_out_of_range, {"temporal-weight", number_text(kMaxTemporalWeight)});
 }
 
-// A frame after the first starts from the previous result warped onto it, which is
-// already a painting of nearly this picture: it needs neither the coarse scales (they
-// exist to lay out the strokes of a fresh start) nor the full budget. One scale at the
-// working size, with this share of the iterations (the issue asks for at most 60% of the
-// first frame's time, both passes together). With the built-in network's mirrored border
-// and colour channels the pan's later frames ran to a fifth of the default 300 instead of
-// stopping early, 61-71% of the first frame's time; with 0.15, 53-59% and the same style
-// losses within 0.05x (tests/benchmark/frames.cpp, README). A quarter fewer steps saved
-// an eighth to a sixth of the time: each run also has costs that do not depend on them.
+// A frame after the first starts from the previous result warped onto it, already a
+// painting of nearly this picture: one scale at the working size and this share of the
+// budget (docs/design.md, Animation frames).
 constexpr double kLaterFrameShare = 0.15;
 
-// Ruder et al.'s multi-pass (sec. 3.4), in two passes. The first, forward, leaves what
-// came into view late under-painted: it was painted a strip at a time, each strip's
-// neighbours held by the temporal term, so its large shapes never formed (on the
-// benchmark's pan the last frame's relu5_1 style loss was 3.6x the independent frame's).
-// The second goes back from the last frame, which it repaints freely from its first
-// painting, and carries each frame's later neighbour onto it where the motion is trusted
-// (the frame's own first painting elsewhere), under the same temporal term: the pan's
-// worst style loss fell from 2.5x to 1.8x of independent frames' and its flicker from
-// 3.7x to 4.2x lower (README, Animation frames). A third pass, forward again, undid the
-// late frames' gain (2.0x); four passes of half the steps each gave 1.7x.
+// Ruder et al.'s multi-pass (sec. 3.4), in two passes: the first, forward, leaves what came
+// into view late under-painted; the second, backward, repaints the last frame freely and
+// carries each later neighbour onto the frame before it (docs/design.md, Animation frames).
 constexpr int kPasses = 2;
 
 // The motion between frames k-1 and k, both ways, each flow at its first frame's size.
@@ -66,19 +53,13 @@ Image composited(const Image& mask, const Image& a, const Image& b) {
 }
 
 // In the second pass, how strongly a frame is held to its own first painting where the
-// neighbour's motion is not trusted (the band that the neighbour does not show), against
-// 1 where it is. The first pass painted that band coherently with the frame before it;
-// left free, the band lost some of that: on the frames benchmark's pan, flicker 3.2x
-// lower instead of 3.4x, for a style loss of 1.89x against 1.91x (README, Animation
-// frames).
+// neighbour's motion is not trusted, against 1 where it is: the first pass painted that
+// band coherently with the frame before it (docs/design.md, Animation frames).
 constexpr float kOwnPaintingHold = 0.2f;
 
 // In the second pass, the width (a Gaussian's sigma, pixels) of the ramp from the carried
-// painting to the frame's own where the motion stops being trusted. A hard step left a
-// seam along each frame's band that the frames before it carried on: on the frames
-// benchmark's pan, lines 30 px deep along the first frame's top (its line figure about
-// 2.1, the independent frame's 1.4); with this ramp 1.7, flicker 3.5x lower instead of
-// 3.4x, style loss unchanged (README, Animation frames).
+// painting to the frame's own where the motion stops being trusted: a hard step leaves a
+// seam that later frames carry on.
 constexpr float kSeamRamp = 2.0f;
 
 // A frame's start: its neighbour's result carried onto it along `to_neighbour` (the flow

@@ -43,16 +43,9 @@ Image consistency_mask(const Flow& forward, const Flow& backward);
 // `mask` (one channel) blurred by a Gaussian of `sigma` pixels: its 0-1 steps become ramps.
 Image feathered(const Image& mask, float sigma);
 
-// The band along a frame's edge that is not carried inward into the next frame, for two
-// reasons. DIS underestimates motion that leaves the frame: pixels that had left the view
-// seemed to land just inside it (on the frames benchmark's pan, going back, 40-245 a frame
-// within 2 px). And the edge is where the network reads beyond the picture: when it padded
-// with zeros, the optimisation painted the outer 4 px darker, and carried inward frame
-// after frame those edges became lines, 30 px deep on the pan with a 2 px margin; at 5
-// (the bicubic warp reading 1 px further) the lines along the left edge were gone. The
-// built-in network now mirrors its border and paints no such band (with it, 2 px gave the
-// same figures as 5); a pretrained VGG-19 pads with zeros and may (not measured; README,
-// Animation frames).
+// The band along a frame's edge that is not carried inward into the next frame: DIS
+// underestimates motion that leaves the frame, and a painting's edge carried inward
+// becomes a line (docs/design.md, Animation frames).
 inline constexpr float kEdgeMargin = 5;
 
 }  // namespace neural_style

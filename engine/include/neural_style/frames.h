@@ -12,11 +12,8 @@
 
 namespace neural_style {
 
-// 0: every frame on its own. The default removes visible flicker (tests/benchmark's
-// flicker figure, README): over 12 frames, 5 gives 3.7x less flicker on the pan and
-// zoom and 4.3x on the moving disc, with the disc's style loss within 4% of frames painted
-// alone; 3 leaves the pan at 3.2x, and 10 raises the pan's worst style loss from 1.9x to
-// 2.3x of frames painted alone.
+// 0: every frame on its own. The default removes visible flicker and keeps the style
+// (docs/design.md, Animation frames; the figures in docs/benchmarks.md).
 inline constexpr double kDefaultTemporalWeight = 5;
 inline constexpr double kMaxTemporalWeight = 1e6;
 

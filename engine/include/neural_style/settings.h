@@ -27,10 +27,11 @@ inline constexpr int kMaxThreads = 1024;
 // The style pulls this many times as hard as the content (objective.cpp's balance): the
 // photo repainted everywhere while its composition stays (docs/benchmarks.md, Quality).
 inline constexpr double kDefaultStyleWeight = 10.0;
+inline constexpr int kDefaultIterations = 300;
 // A scale has converged when its loss fell by less than this share per step, on average
 // over the last kConvergenceWindow steps (L-BFGS plateaus for a few steps before it drops
 // again, so one step says little). A converged scale passes its unused steps on to the
-// next (transfer.cpp). The figures behind it are in README.md ("Convergence").
+// next (transfer.cpp; docs/design.md, Convergence).
 inline constexpr double kDefaultConvergence = 1e-3;
 inline constexpr int kConvergenceWindow = 10;
 // The GIMP plug-ins have no argument for it (GIMP 2.10's batch contract is fixed): they take
@@ -46,7 +47,7 @@ struct Settings {
   double style_mix = 0.0;     // share of the second style image, 0..1
   double style_scale = 1.0;   // style image size relative to the working size
   int size = 0;               // working size cap: longest side in pixels; 0 = the content's own
-  int iterations = 300;       // optimiser steps over all scales, at most
+  int iterations = kDefaultIterations;  // optimiser steps over all scales, at most
   double convergence = kDefaultConvergence;  // 0..1; 0: every step of the budget
   bool preserve_colors = false;
   bool multi_scale = true;    // coarse-to-fine from ~128 px; false: all steps at full size
