@@ -1,5 +1,6 @@
 #include "safetensors.h"
 
+#include <algorithm>
 #include <fstream>
 #include <limits>
 #include <nlohmann/json.hpp>
@@ -27,11 +28,21 @@ std::uint64_t dtype_size(const std::string& dtype) {
   throw Error(code, std::move(more));
 }
 
+// Whether `value` is an array of whole numbers: get<> would convert a number such as 1e93
+// to an integer type, which is undefined behaviour (found by the fuzzer under UBSan).
+bool whole_numbers(const nlohmann::json& value) {
+  return value.is_array() && std::all_of(value.begin(), value.end(), [](const nlohmann::json& v) {
+           return v.is_number_integer();
+         });
+}
+
 TensorInfo parse_tensor(const std::string& path, const std::string& name,
                         const nlohmann::json& entry, std::uint64_t data_size) {
   TensorInfo info;
   try {
     info.dtype = entry.at("dtype").get<std::string>();
+    if (!whole_numbers(entry.at("shape")) || !whole_numbers(entry.at("data_offsets")))
+      fail(ErrorCode::weights_entry_malformed, path, {name});
     info.shape = entry.at("shape").get<std::vector<std::int64_t>>();
     auto offsets = entry.at("data_offsets").get<std::vector<std::uint64_t>>();
     if (offsets.size() != 2) fail(ErrorCode::weights_entry_malformed, path, {name});
