@@ -7,6 +7,7 @@
 
 #include "image_tensor.h"
 #include "losses.h"
+#include "neural_style/error.h"
 #include "receptive_field.h"
 
 namespace neural_style {

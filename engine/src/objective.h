@@ -11,8 +11,8 @@
 
 #include "network.h"
 #include "neural_style/plan.h"
+#include "neural_style/progress.h"
 #include "neural_style/settings.h"
-#include "neural_style/transfer.h"
 
 namespace neural_style {
 

@@ -17,8 +17,9 @@
 
 #include "engine_sources_digest.h"
 #include "hardware.h"
+#include "objective.h"
+#include "run_setup.h"
 #include "neural_style/error.h"
-#include "neural_style/transfer.h"
 #include "neural_style/weights.h"
 #include "speed_key.h"
 #include "user_folders.h"
@@ -188,22 +189,34 @@ Speed speed(const Settings& settings) {
   return {precision, entry.cost(precision), entry.fp32, entry.bf16};
 }
 
-double measure_step_cost(const Settings& settings) {
+// A step's cost is its evaluation, the forward and backward pass of the network over the
+// pixels (the optimiser's update is a few vector operations on them): timed on a pattern,
+// with the run's network, device and precision, after warm-up evaluations.
+double measure_step_cost(const Settings& settings) try {
   constexpr int kSide = 256, kWarmup = 2, kMeasured = 3;
-  Image pattern(kSide, kSide, 3);
-  for (std::size_t i = 0; i < pattern.pixels.size(); ++i)
-    pattern.pixels[i] = 0.5f + 0.4f * std::sin(0.37f * static_cast<float>(i % 997));
+  at::set_num_threads(thread_count(settings));
+  const at::Device device = pick_device(settings);
+  std::string weights;
+  const std::unique_ptr<Network> net = load_network(settings, weights);
+  net->to(device, pick_dtype(settings, device), /*channels_last=*/true);
   Settings s = settings;
-  s.size = kSide;
-  s.iterations = kWarmup + kMeasured;
-  s.multi_scale = false;
+  s.content_layer = content_layer(settings, net->pretrained());
+  const at::Tensor pattern =
+      (0.5 + 0.4 * at::sin(0.37 * at::arange(3 * kSide * kSide).remainder(997)))
+          .to(at::kFloat).reshape({1, 3, kSide, kSide}).to(device);
+  const Objective objective(*net, s, Scale{kSide, kSide, 0}, pattern, {pattern}, {1.0}, {});
+  const at::Tensor x = pattern.clone().requires_grad_(true);
+  Losses losses;
   std::chrono::steady_clock::time_point start;
-  transfer(pattern, {pattern}, s, [&](const Progress& p) {
-    if (p.iteration == kWarmup) start = std::chrono::steady_clock::now();
-    return true;
-  });
+  for (int i = 0; i < kWarmup + kMeasured; ++i) {
+    if (i == kWarmup) start = std::chrono::steady_clock::now();
+    x.mutable_grad() = at::Tensor();
+    objective.evaluate(x, losses, {});
+  }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return seconds / kMeasured / (kSide * kSide / 1e6);
+} catch (...) {  // libtorch's, a failed allocation, anything: as a coded Error
+  throw as_error(std::current_exception());
 }
 
 }  // namespace neural_style
