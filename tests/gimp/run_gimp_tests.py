@@ -59,6 +59,8 @@ WEIGHTS_FAILURE_FILE = "test_weights_failure.scm"
 # Also in the second session, which has no paintings beside the plug-in: GIMP 3 alone can
 # name a built-in painting in a call, and only while none are installed is one missing.
 PAINTING_MISSING_FILE = "test_painting_missing.scm"
+# GIMP 3, in a session of its own: a built-in painting beside the plug-in cut in half.
+PAINTING_DAMAGED_FILE = "test_painting_damaged.scm"
 WEIGHTS_FILE = "vgg19-features.safetensors"
 RANDOM_FEATURES_NOTICE = "the built-in network is used"
 RESULT_LINE = re.compile(r"^(?:\S.*-Warning: )?(PASS|FAIL) (.*)$")
@@ -248,6 +250,19 @@ def main():
                                            "pretrained"),
                       0)
         if version >= 3:
+            plugins = os.path.join(root, "plug-ins-with-a-damaged-painting")
+            folder = os.path.dirname(install_plugin(args.plugin, plugins,
+                                                    paintings=args.paintings))
+            painting = os.path.join(folder, "paintings", "shipwreck.jpg")
+            with open(painting, "rb") as f:
+                whole = f.read()
+            with open(painting, "wb") as f:
+                f.write(whole[:len(whole) // 2])
+            env = environment(root, plugins, args.system_plugins, version)
+            tally.session("damaged painting",
+                          *run_gimp(args.gimp, version, tests_dir, [PAINTING_DAMAGED_FILE], env,
+                                    network, os.path.join(folder, "paintings")),
+                          0 if pretrained else 1)
             folder = tempfile.mkdtemp(dir=root, prefix="readme-")
             readme_session(tally, args.gimp, os.path.join(tests_dir, "..", "..", "README.md"),
                            environment(root, good_plugins, args.system_plugins, version),
