@@ -68,6 +68,16 @@
       (check-contains name last-error expected)
       (report #f name "did not fail")))
 
+; A run of `(call img content)` on a new image fails with `expected` in its message and
+; leaves the image as it was.
+(define (check-refused label expected call)
+  (let* ((img (new-image 64 48 RGB))
+         (content (add-plasma-layer img 0 "Content" 64 48 #f 1)))
+    (check-fails (string-append label ": says which and why") expected
+                 (lambda () (call img content)))
+    (check-equal (string-append label ": image unchanged") 1 (length (layer-ids img)))
+    (gimp-image-delete img)))
+
 ; --- Images ---------------------------------------------------------------------
 
 (define (layer-type base alpha)
