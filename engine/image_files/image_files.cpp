@@ -6,6 +6,7 @@
 #include <jpeglib.h>
 
 #include <algorithm>
+#include <cctype>
 #include <csetjmp>
 #include <filesystem>
 #include <mutex>
@@ -57,9 +58,13 @@ class LoadWarnings {
   LoadWarnings(const LoadWarnings&) = delete;
   LoadWarnings& operator=(const LoadWarnings&) = delete;
 
+  // The first warning, without its closing full stop (the message adds its own).
   std::string first() {
     const std::lock_guard<std::mutex> lock(mutex_);
-    return first_;
+    std::string text = first_;
+    while (!text.empty() && (text.back() == '.' || std::isspace(static_cast<unsigned char>(text.back()))))
+      text.pop_back();
+    return text;
   }
 
  private:
