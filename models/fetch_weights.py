@@ -1,9 +1,10 @@
 #!/usr/bin/python3
 """Download torchvision's ImageNet VGG-19 once and install it for the neural-style engine.
 
-Run with no arguments:
+Run with no arguments, as the installed command or from the source tree:
 
-    /usr/bin/python3 fetch_weights.py
+    neural-style-fetch-weights
+    /usr/bin/python3 models/fetch_weights.py
 
 This downloads vgg19-dcbb9e9d.pth (~550 MB) from download.pytorch.org, checks its SHA-256,
 keeps only the convolutions the engine uses (~52 MB) and installs them as
@@ -30,6 +31,8 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
+# Run from the installed folder, as root too: no byte code is written beside the scripts.
+sys.dont_write_bytecode = True
 try:
     import convert_vgg19
 except ImportError:  # run from elsewhere without its sibling
@@ -64,7 +67,6 @@ def default_output():
 
 def parse_args(argv):
     parser = argparse.ArgumentParser(
-        prog="fetch_weights.py",
         description="Download and install the VGG-19 weights for neural-style.",
         formatter_class=argparse.RawDescriptionHelpFormatter, epilog=CHECKSUM_HELP)
     parser.add_argument("--url", default=DEFAULT_URL,

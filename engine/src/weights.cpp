@@ -12,6 +12,9 @@
 #ifndef NEURAL_STYLE_MODELS_DIR
 #define NEURAL_STYLE_MODELS_DIR "/usr/local/share/neural-style/models"
 #endif
+#ifndef NEURAL_STYLE_FETCH_COMMAND
+#define NEURAL_STYLE_FETCH_COMMAND "neural-style-fetch-weights"
+#endif
 
 namespace neural_style {
 
@@ -44,7 +47,7 @@ const char* weights_install_hint_format() {
 }
 
 std::string weights_install_command() {
-  return "python3 " NEURAL_STYLE_MODELS_DIR "/fetch_weights.py";
+  return NEURAL_STYLE_FETCH_COMMAND;
 }
 
 std::string weights_install_hint() {

@@ -162,7 +162,7 @@ class Cli(CliCase):
         done = self.stylise()
         self.assertEqual(done.returncode, 0, done.stderr)
         self.assertIn("built-in network", done.stderr)  # the user is told
-        self.assertIn("fetch_weights.py", done.stderr)
+        self.assertIn("neural-style-fetch-weights", done.stderr)
         with Image.open(self.path("out.png")) as out, Image.open(self.content) as content:
             self.assertEqual(out.size, content.size)
             self.assertEqual(out.mode, "RGB")
