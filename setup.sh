@@ -1,5 +1,5 @@
 #!/bin/sh
-# Installs every Debian package the project needs to build, test and run: GIMP 2.10's on
+# Installs every Debian package the project needs to build, test, package and run: GIMP 2.10's on
 # Debian 12, GIMP 3's on Debian 13 and later. Idempotent: when everything is present it
 # only checks and returns within a second.
 #   ./setup.sh                  install what is missing
@@ -14,7 +14,8 @@ packages_for() {
     gimp libgegl-dev libbabl-dev libjpeg-dev
     libgtest-dev
     python3 python3-torch python3-torchvision python3-pil
-    xvfb xauth openbox xdotool"
+    xvfb xauth openbox xdotool
+    debhelper lintian debootstrap"
   case $1 in
     # GTK 2 theme for the tests; clang and its runtime (libFuzzer, AddressSanitizer) for
     # the fuzz build (tests/fuzz), which runs here and not in the GIMP 3 root.
