@@ -10,6 +10,10 @@
 #
 # ROOT: $GIMP3_ROOT, or /var/cache/gimp-neural-style/trixie-root (outside the clone, so
 # every clone and CI run on this machine shares one root; about 3 GB).
+# The package tests (tests/package) make plain roots with it, as a user's machine is:
+# GIMP3_SUITE names the release (default trixie), and GIMP3_PACKAGES, when set, replaces
+# the list of packages; set empty, the root is debootstrap's alone, with recommended
+# packages and documentation installed as usual.
 # The archive is the one this machine's apt uses (the entry for its own release), or
 # $GIMP3_MIRROR. `run` mounts $GIMP3_BIND instead of this project when set, read-only with
 # GIMP3_BIND_RO=1; it passes PATH, HOME, LANG, TERM and the NEURAL_STYLE_*, MESON_* and
@@ -18,9 +22,9 @@
 # they are unmounted by a trap. Needs root (uses sudo otherwise).
 set -eu
 
-SUITE=trixie
+SUITE=${GIMP3_SUITE:-trixie}
 # Everything the build and the tests need on Debian 13, as setup.sh lists it.
-PACKAGES=$("$(dirname "$0")/setup.sh" --list 13)
+PACKAGES=${GIMP3_PACKAGES-$("$(dirname "$0")/setup.sh" --list 13)}
 
 me=$(basename "$0")
 say() { echo "$me: $*" >&2; }
@@ -238,11 +242,14 @@ EOF
     [ -z "$security" ] ||
       printf '\nTypes: deb\nURIs: %s\nSuites: %s-security\nComponents: main\n' "$security" "$SUITE"
   } >"$root/etc/apt/sources.list.d/debian.sources"
-  # No documentation (saves space and unpacking time); no services started by packages.
-  printf 'path-exclude=/usr/share/doc/*\npath-exclude=/usr/share/man/*\npath-exclude=/usr/share/info/*\n' \
-    >"$root/etc/dpkg/dpkg.cfg.d/01-no-docs"
-  printf 'APT::Install-Recommends "false";\nAPT::Install-Suggests "false";\n' \
-    >"$root/etc/apt/apt.conf.d/01-no-recommends"
+  # A root to build in: no documentation, no recommended packages (saves space and
+  # unpacking time). In any root: no services started by packages.
+  if [ -n "$PACKAGES" ]; then
+    printf 'path-exclude=/usr/share/doc/*\npath-exclude=/usr/share/man/*\npath-exclude=/usr/share/info/*\n' \
+      >"$root/etc/dpkg/dpkg.cfg.d/01-no-docs"
+    printf 'APT::Install-Recommends "false";\nAPT::Install-Suggests "false";\n' \
+      >"$root/etc/apt/apt.conf.d/01-no-recommends"
+  fi
   printf '#!/bin/sh\nexit 101\n' >"$root/usr/sbin/policy-rc.d"
   chmod 755 "$root/usr/sbin/policy-rc.d"
 
