@@ -3,7 +3,8 @@
 # (GIMP 2.10) and with no arguments it then builds everything again in a Debian 13 root
 # (GIMP 3, libtorch 2.6, g++ 14; see setup-gimp3-root.sh) and runs every suite there too:
 # the GIMP 3 plug-in in gimp-console-3.0 and real GIMP 3. Arguments are passed to this
-# machine's `meson test` alone (e.g. ./test.sh --suite cli).
+# machine's `meson test` alone (e.g. ./test.sh --suite cli). Last, on Debian 12 and with no
+# arguments, it builds both Debian packages and tests them as installed (tests/package).
 set -eu
 cd "$(dirname "$0")"
 ./setup.sh
@@ -31,6 +32,22 @@ if [ $# -eq 0 ] && pkg-config --exists gimp-2.0; then
     status=$?
   logs="$logs build-gimp3/meson-logs/testlog.json"
 fi
+# Both Debian packages, built, then installed, used and purged as a user would, each in a
+# fresh root of its release (tests/package).
+packages=""
+if [ $# -eq 0 ] && pkg-config --exists gimp-2.0; then
+  packages="packages: none built"
+  rm -f packages/gimp-plugin-neural-style_*.deb
+  if ./package.sh; then
+    passed=0
+    for deb in packages/gimp-plugin-neural-style_*.deb; do
+      if tests/package/test_package.sh "$deb"; then passed=$((passed + 1)); else status=1; fi
+    done
+    packages="packages: $passed of $(ls packages/gimp-plugin-neural-style_*.deb | wc -l) passed"
+  else
+    status=1
+  fi
+fi
 # One summary line in the form CI and people read at a glance.
 /usr/bin/python3 - $logs <<'PY'
 import json, os, sys
@@ -43,4 +60,5 @@ print("meson: %d passed, %d failed, %d skipped%s" % (
     passed, len(results) - passed - skipped, skipped,
     "".join("; no test log %s (those tests did not run)" % log for log in missing)))
 PY
+[ -z "$packages" ] || echo "$packages"
 exit $status
