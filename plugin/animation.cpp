@@ -118,11 +118,21 @@ ImageId write_frames(const FramesJob& job, const FramesResult& result, bool show
   return image;
 }
 
-ImageId stylise_frames(ImageId image, const Arguments& arguments, bool& random_features_told,
-                       bool show) {
+std::optional<ImageId> stylise_frames(ImageId image, const Arguments& arguments,
+                                      bool& random_features_told, bool show,
+                                      const FramesRunner& run) {
   const FramesJob job = prepare_frames(image, arguments, random_features_told);
   start_progress(job.settings);
-  return write_frames(job, run_frames(job, frames_progress_in_gimp()), show);
+  const std::optional<FramesResult> result = run(job);
+  if (!result) return std::nullopt;
+  return write_frames(job, *result, show);
+}
+
+ImageId stylise_frames(ImageId image, const Arguments& arguments, bool& random_features_told,
+                       bool show) {
+  return *stylise_frames(image, arguments, random_features_told, show, [](const FramesJob& job) {
+    return run_frames(job, frames_progress_in_gimp());
+  });
 }
 
 }  // namespace neural_style::plugin

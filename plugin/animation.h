@@ -5,6 +5,8 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <optional>
 #include <vector>
 
 #include "arguments.h"
@@ -43,6 +45,16 @@ FramesResult run_frames(const FramesJob& job, const FrameProgressCallback& progr
 // A new image with a layer per result, named as its frame, in the frames' order; shown in
 // a display when `show`. A stopped run has fewer results: the first frames.
 ImageId write_frames(const FramesJob& job, const FramesResult& result, bool show);
+
+// Runs the frames' engine part with its progress shown; nothing when the user cancelled it.
+using FramesRunner = std::function<std::optional<FramesResult>(const FramesJob&)>;
+
+// All of it, the engine's part run by `run`: after Stop and Keep the frames done so far
+// and the stopped one's last iterate make the new image. Nothing when the run was
+// cancelled (no new image). Throws what prepare_frames and the engine throw.
+std::optional<ImageId> stylise_frames(ImageId image, const Arguments& arguments,
+                                      bool& random_features_told, bool show,
+                                      const FramesRunner& run);
 
 // All of it with GIMP's progress bar, for batch mode and Repeat.
 ImageId stylise_frames(ImageId image, const Arguments& arguments, bool& random_features_told,

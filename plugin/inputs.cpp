@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "beside_plugin.h"
 #include "failure.h"
 #include "paintings.h"
 #include "text.h"
@@ -117,6 +118,17 @@ Inputs gather_inputs(ImageId image, ItemId drawable, const Arguments& arguments)
   const bool alpha = in.masked || host::has_alpha(drawable);
   in.channels = (host::is_gray(drawable) ? 1 : 3) + (alpha ? 1 : 0);
   return in;
+}
+
+MemoryPlan memory_plan(const Inputs& in, const Settings& settings) {
+  std::vector<Extent> styles;
+  for (const Style& style : in.styles) styles.push_back(style.extent);
+  return plan_memory(in.region.width, in.region.height, styles, settings,
+                     !settings.weights_path.empty());
+}
+
+MemoryPlan memory_plan(const Inputs& in, const Arguments& arguments) {
+  return memory_plan(in, engine_settings(arguments, 0, weights_for_run()));
 }
 
 std::string style_name(const Style& style) {

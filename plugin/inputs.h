@@ -36,6 +36,12 @@ void check_not_indexed(ImageId image);
 // Throws a Failure with the message GIMP shows when an input cannot be used.
 Inputs gather_inputs(ImageId image, ItemId drawable, const Arguments& arguments);
 
+// The engine's memory plan for a run on these inputs. Throws neural_style::Error when
+// the run does not fit its memory budget even in small tiles.
+MemoryPlan memory_plan(const Inputs& in, const Arguments& arguments);
+// The same for these engine settings (their weights_path says which network).
+MemoryPlan memory_plan(const Inputs& in, const Settings& settings);
+
 // The style layer a dialog offers first: `last` while it is still a style layer; otherwise
 // another layer of the image than the content, since a layer is rarely its own style;
 // kNoLayer when the image has none (the dialog then offers a built-in painting).

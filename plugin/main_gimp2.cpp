@@ -18,9 +18,9 @@
 #include "failure.h"
 #include "host.h"
 #include "i18n.h"
+#include "interactive_run.h"
 #include "neural_style/process.h"
 #include "progress.h"
-#include "run_window.h"
 #include "stylise.h"
 #include "text.h"
 
@@ -182,13 +182,13 @@ std::optional<gint32> stylise_in_mode(const char* procedure, GimpRunMode mode, g
       return stylise_frames(image, state.arguments, state.random_features_told,
                             mode == GIMP_RUN_WITH_LAST_VALS);
     state.random_features_told = true;
-    return neural_style::ui::stylise_frames_watched(image, state.arguments);
+    return stylise_frames_watched(image, state.arguments);
   }
   std::optional<std::vector<ItemId>> layers;
   if (mode == GIMP_RUN_INTERACTIVE) {
     // The dialog's network line has already said whether the real weights are installed.
     state.random_features_told = true;
-    layers = neural_style::ui::stylise_watched(image, {drawable}, state.arguments);
+    layers = stylise_watched(image, {drawable}, state.arguments);
   } else {
     layers = stylise(image, {drawable}, state.arguments, state.random_features_told);
   }

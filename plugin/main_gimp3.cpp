@@ -20,13 +20,13 @@
 #include "estimate.h"
 #include "failure.h"
 #include "i18n.h"
+#include "interactive_run.h"
 #include "neural_style/error.h"
 #include "neural_style/plan.h"
 #include "neural_style/process.h"
 #include "paintings.h"
 #include "procedure_config.h"
 #include "procedure_dialog.h"
-#include "run_window.h"
 #include "stylise.h"
 #include "text.h"
 
@@ -101,7 +101,7 @@ std::optional<std::vector<ItemId>> run_in_mode(GimpProcedure* procedure, GimpRun
   remember_styles(arguments);
   // The dialog's network line has already said whether the real weights are installed.
   remember_random_features_told();
-  return neural_style::ui::stylise_watched(image, drawables, arguments);
+  return stylise_watched(image, drawables, arguments);
 }
 
 // The new image; nothing when the user cancelled the dialog.
@@ -124,7 +124,7 @@ std::optional<ImageId> run_frames_in_mode(GimpProcedure* procedure, GimpRunMode 
     remember_styles(arguments);
     // The dialog's network line has already said whether the real weights are installed.
     remember_random_features_told();
-    return neural_style::ui::stylise_frames_watched(image, arguments);
+    return stylise_frames_watched(image, arguments);
   }
   check_frames_arguments(arguments);
   bool told = random_features_told();

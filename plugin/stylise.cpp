@@ -64,17 +64,6 @@ RunRecord record_of(const Job& job, const Result& result) {
 
 }  // namespace
 
-MemoryPlan memory_plan(const Inputs& in, const Settings& settings) {
-  std::vector<Extent> styles;
-  for (const Style& style : in.styles) styles.push_back(style.extent);
-  return plan_memory(in.region.width, in.region.height, styles, settings,
-                     !settings.weights_path.empty());
-}
-
-MemoryPlan memory_plan(const Inputs& in, const Arguments& arguments) {
-  return memory_plan(in, engine_settings(arguments, 0, weights_for_run()));
-}
-
 std::vector<Job> prepare_jobs(ImageId image, const std::vector<ItemId>& drawables,
                               const Arguments& arguments, bool& random_features_told) {
   std::vector<Job> jobs(drawables.size());
@@ -120,15 +109,27 @@ std::vector<ItemId> write_results(const std::vector<Job>& jobs, std::vector<Resu
   return layers;
 }
 
-std::vector<ItemId> stylise(ImageId image, const std::vector<ItemId>& drawables,
-                            const Arguments& arguments, bool& random_features_told) {
+std::optional<std::vector<ItemId>> stylise(ImageId image, const std::vector<ItemId>& drawables,
+                                           const Arguments& arguments,
+                                           bool& random_features_told, const JobRunner& run) {
   const std::vector<Job> jobs = prepare_jobs(image, drawables, arguments, random_features_told);
   std::vector<Result> results;
   for (const Job& job : jobs) {
     start_progress(job.settings);
-    results.push_back(run_job(job, progress_in_gimp()));
+    std::optional<Result> result = run(job);
+    if (!result) return std::nullopt;
+    const bool stopped = result->stopped;
+    results.push_back(std::move(*result));
+    if (stopped) break;
   }
   return write_results(jobs, std::move(results));
+}
+
+std::vector<ItemId> stylise(ImageId image, const std::vector<ItemId>& drawables,
+                            const Arguments& arguments, bool& random_features_told) {
+  // GIMP's progress bar never asks to stop: every job runs to its end.
+  return *stylise(image, drawables, arguments, random_features_told,
+                  [](const Job& job) { return run_job(job, progress_in_gimp()); });
 }
 
 }  // namespace neural_style::plugin

@@ -1,17 +1,19 @@
 // One run of the procedure once its arguments are settled: check the inputs, read the
-// pixels, run the engine, add the results. Batch mode does it in one call; an interactive
-// run watches the engine in between (on a worker thread) and writes the results the same
-// way. A run styles one content layer (GIMP 2.10) or each selected layer (GIMP 3).
+// pixels, run the engine, add the results. Batch mode and interactive runs (which watch
+// the engine in the run window, interactive_run.h) share these steps and differ only in
+// how a job's engine part is run. A run styles one content layer (GIMP 2.10) or each
+// selected layer (GIMP 3).
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "arguments.h"
 #include "beside_plugin.h"  // weights_for_run
 #include "inputs.h"
-#include "neural_style/plan.h"
 #include "neural_style/transfer.h"
 
 namespace neural_style::plugin {
@@ -28,12 +30,6 @@ struct Job {
   Image selection;            // the selection's coverage over in.region; empty without one
   Settings settings;
 };
-
-// The engine's memory plan for a run on these inputs. Throws neural_style::Error when
-// the run does not fit its memory budget even in small tiles.
-MemoryPlan memory_plan(const Inputs& in, const Arguments& arguments);
-// The same for these engine settings (their weights_path says which network).
-MemoryPlan memory_plan(const Inputs& in, const Settings& settings);
 
 // For each content layer: checks the inputs and the memory, picks the weights and the seed,
 // reads the pixels. Every layer is checked before any pixel is read. Tells the user once per
@@ -59,6 +55,16 @@ std::string result_name(const Job& job);
 // Each result as a new layer above its content, all in one undo group; returns the layers.
 // There may be fewer results than jobs (a run stopped early): the first ones are written.
 std::vector<ItemId> write_results(const std::vector<Job>& jobs, std::vector<Result> results);
+
+// Runs a job's engine part with its progress shown; nothing when the user cancelled it.
+using JobRunner = std::function<std::optional<Result>(const Job&)>;
+
+// All of it, each job run by `run` in turn: after a run stopped early (Stop and Keep)
+// the layers done so far are written, the stopped one last, and the rest are not started.
+// Nothing when a run was cancelled. Throws what prepare_jobs and the engine throw.
+std::optional<std::vector<ItemId>> stylise(ImageId image, const std::vector<ItemId>& drawables,
+                                           const Arguments& arguments,
+                                           bool& random_features_told, const JobRunner& run);
 
 // All of it with GIMP's progress bar, for batch mode and Repeat.
 std::vector<ItemId> stylise(ImageId image, const std::vector<ItemId>& drawables,

@@ -7,13 +7,14 @@
 #include <optional>
 
 #include "animation.h"
+#include "beside_plugin.h"
 #include "engine_messages.h"
 #include "failure.h"
 #include "host.h"
+#include "inputs.h"
 #include "neural_style/frames.h"
 #include "neural_style/plan.h"
 #include "neural_style/speed.h"
-#include "stylise.h"
 #include "text.h"
 
 namespace neural_style::ui {

@@ -4,11 +4,11 @@
 #include <libgimp/gimp.h>
 #include <libgimp/gimpui.h>
 
+#include "beside_plugin.h"
 #include "dialog_names.h"
 #include "engine_messages.h"
 #include "neural_style/error.h"
 #include "neural_style/weights.h"
-#include "stylise.h"
 #include "text.h"
 
 namespace neural_style::ui {

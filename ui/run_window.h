@@ -1,21 +1,18 @@
-// Watching a run: the engine works on a worker thread while a window shows the evolving
-// image, the scale, the iteration and the time left. GTK and libgimp are only called from
-// the main thread; the worker hands its progress over through a mutex-guarded copy.
+// The run window of an interactive run: shows the evolving image and the progress while
+// some work runs on a worker thread, and offers Stop and Keep and Cancel. It only shows
+// what its caller gives it; the work and what its progress means are the caller's.
 #pragma once
 
-#include <functional>
-#include <optional>
-#include <string>
-#include <vector>
+#include <gtk/gtk.h>
 
-#include "arguments.h"
-#include "host.h"
-#include "neural_style/transfer.h"
+#include <atomic>
+#include <exception>
+#include <functional>
+#include <string>
+
+#include "neural_style/image.h"
 
 namespace neural_style::ui {
-
-// The engine's part of a run, given the callback to report to (and to stop through).
-using Work = std::function<Result(const ProgressCallback&)>;
 
 // Widget names (gtk_widget_set_name) of the run window's parts, for tests and themes.
 inline constexpr const char* kRunWindowRole = "gimp-neural-style-run";
@@ -26,27 +23,40 @@ inline constexpr const char* kProgressName = "progress";
 inline constexpr int kResponseStop = 1;
 inline constexpr int kResponseDone = 2;
 
-// Runs `work` on a worker thread and shows it, in a window titled `title`, until it ends.
-// Returns its result when it finished or when the user pressed "Stop and Keep"
-// (result.stopped, the image so far); nothing when the user cancelled. Rethrows what
-// `work` threw, unless cancelled. `on_main_thread` also sees the progress, on the main
-// thread (for GIMP's progress bar).
-std::optional<Result> watch_transfer(const std::string& title, const Work& work,
-                                     const ProgressCallback& on_main_thread);
+class RunWindow {
+ public:
+  // Builds and shows the window, transient for GIMP's; needs gimp_ui_init.
+  explicit RunWindow(const std::string& title);
+  ~RunWindow();
+  RunWindow(const RunWindow&) = delete;
+  RunWindow& operator=(const RunWindow&) = delete;
 
-// An interactive run of plug-in-neural-style-frames: prepares the frames, watches them,
-// then writes the new image and shows it. After "Stop and Keep" the frames done so far
-// and the stopped one's last iterate make the new image. Nothing when the user cancelled
-// (no new image). Throws what prepare_frames and the engine throw.
-std::optional<plugin::ImageId> stylise_frames_watched(plugin::ImageId image,
-                                                      const plugin::Arguments& arguments);
+  // Runs `work` on a worker thread and the window on this one until `work` returns,
+  // calling `poll` here every 100 ms and once more at the end; false when the user
+  // cancelled. Rethrows what `work` threw, unless cancelled.
+  bool run(const std::function<void()>& work, const std::function<void()>& poll);
 
-// An interactive run: prepares a job per drawable, watches each in turn, then writes the
-// results in one undo group, as batch mode does. After "Stop and Keep" the layers done so
-// far are written, the stopped one last, and the rest are not started. Nothing when the
-// user cancelled. Throws what prepare_jobs and the engine throw.
-std::optional<std::vector<plugin::ItemId>> stylise_watched(
-    plugin::ImageId image, const std::vector<plugin::ItemId>& drawables,
-    const plugin::Arguments& arguments);
+  // Any thread: the user pressed Stop and Keep or Cancel, so the work should end soon.
+  bool stop_asked() const { return stop_; }
+
+  // Main thread only (from `poll`). Once the user asked to stop, the window says so
+  // instead of `text`.
+  void show_progress(double fraction, const std::string& text);
+  // The image (RGB, or grey) fitted into the preview's square.
+  void show_snapshot(const Image& image);
+
+ private:
+  static gboolean tick(gpointer data);
+  bool wait_for_end();
+
+  GtkWidget* dialog_ = nullptr;
+  GtkWidget* preview_ = nullptr;
+  GtkWidget* bar_ = nullptr;
+  const char* ending_ = nullptr;  // "Stopping…" or "Cancelling…" once asked to
+  std::function<void()> poll_;
+  std::atomic<bool> stop_{false};
+  std::atomic<bool> done_{false};
+  std::exception_ptr error_;  // what the work threw, read once done_
+};
 
 }  // namespace neural_style::ui

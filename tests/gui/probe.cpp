@@ -7,6 +7,7 @@
 #include <sstream>
 #include <thread>
 
+#include "interactive_run.h"
 #include "neural_style/error.h"
 #include "run_window.h"
 
@@ -118,12 +119,12 @@ std::optional<Result> watch(RunAction* action, int fail_at, int& main_thread_rep
   if (action) action->source = g_timeout_add(50, act_on_run_window, action);
   const ActionGuard guard{action};
   const std::thread::id main_thread = std::this_thread::get_id();
-  const ui::Work work = [fail_at](const ProgressCallback& p) { return fake_work(p, fail_at); };
+  const plugin::Work work = [fail_at](const ProgressCallback& p) { return fake_work(p, fail_at); };
   const ProgressCallback on_main_thread = [&](const Progress&) {
     main_thread_reports += std::this_thread::get_id() == main_thread;
     return true;
   };
-  return ui::watch_transfer("Photo in the style of Painting", work, on_main_thread);
+  return plugin::watch_transfer("Photo in the style of Painting", work, on_main_thread);
 }
 
 }  // namespace
