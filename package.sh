@@ -29,10 +29,8 @@ copy_source() {
 }
 
 # Builds in $1 (a source copy), then checks the package and moves it into packages/.
-# The package's debug symbols are not built: users of the plug-in have no use for them.
 build_check_move() {
-  (cd "$1" && DEB_BUILD_OPTIONS="noautodbgsym ${DEB_BUILD_OPTIONS:-}" \
-    dpkg-buildpackage -b --no-sign -j2)
+  (cd "$1" && dpkg-buildpackage -b --no-sign -j2)
   deb=$(ls "$1"/../gimp-plugin-neural-style_*.deb)
   lintian --fail-on error --tag-display-limit 0 "$deb"
   mv "$deb" "$out/"

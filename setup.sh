@@ -15,7 +15,7 @@ packages_for() {
     libgtest-dev
     python3 python3-torch python3-torchvision python3-pil
     xvfb xauth openbox xdotool
-    debhelper lintian debootstrap"
+    build-essential debhelper lintian debootstrap"
   case $1 in
     # GTK 2 theme for the tests; clang and its runtime (libFuzzer, AddressSanitizer) for
     # the fuzz build (tests/fuzz), which runs here and not in the GIMP 3 root.
