@@ -25,7 +25,7 @@
   (car (gimp-layer-new img name width height type 100 LAYER-MODE-NORMAL)))
 
 ; Named "Layer Group", as in GIMP 2.10.
-(define (new-group img) (car (gimp-group-layer-new img)))
+(define (new-group img) (car (gimp-group-layer-new img "Layer Group")))
 
 (define (new-channel img name width height)
   (car (gimp-channel-new img name width height 50 '(0 0 0))))
