@@ -12,6 +12,7 @@ output is what tells: the runner also fails on a batch command that experienced 
 execution or a calling error, on "inconsistent" undo, on a plug-in crash (GIMP's "Plug-in
 crashed", libgimp's "fatal error" and "terminated" on a signal, an uncaught C++
 exception), and checks that the user is told exactly once that no weights are installed.
+In a session of its own it kills the plug-in while it paints (test_killed.scm).
 On GIMP 3 it also runs the README's GIMP 3 batch example word for word on made-up
 photo.jpg and painting.jpg, and checks its out.png.
 
@@ -35,9 +36,12 @@ import argparse
 import os
 import re
 import shlex
+import signal
 import subprocess
 import sys
 import tempfile
+import threading
+import time
 
 from PIL import Image, ImageChops, ImageStat
 
@@ -61,6 +65,10 @@ WEIGHTS_FAILURE_FILE = "test_weights_failure.scm"
 PAINTING_MISSING_FILE = "test_painting_missing.scm"
 # GIMP 3, in a session of its own: a built-in painting beside the plug-in cut in half.
 PAINTING_DAMAGED_FILE = "test_painting_damaged.scm"
+# In a session of its own, where the runner kills the plug-in while it paints.
+KILLED_FILE = "test_killed.scm"
+# How long the plug-in paints before it is killed: past its start, into the optimisation.
+KILL_AFTER_S = 3
 WEIGHTS_FILE = "vgg19-features.safetensors"
 RANDOM_FEATURES_NOTICE = "the built-in network is used"
 RESULT_LINE = re.compile(r"^(?:\S.*-Warning: )?(PASS|FAIL) (.*)$")
@@ -125,9 +133,9 @@ class Tally:
         else:
             self.failed += 1
 
-    def session(self, label, files, returncode, output, expected_notices):
+    def session(self, label, files, returncode, output, expected_notices, crash_expected=False):
         """Counts the Script-Fu results of one GIMP session, in which `files` ran, and
-        checks its output."""
+        checks its output (a crash only where the runner caused one)."""
         results = 0
         ended = []
         for line in output.splitlines():
@@ -147,15 +155,69 @@ class Tally:
             (not batch_error,
              "no batch command failed" + (f" ({batch_error.group(0)!r})" if batch_error else "")),
             ("inconsistent" not in output, "no inconsistent undo"),
-            (not crash, "no crash" + (f" ({crash.group(0)!r})" if crash else "")),
+            (bool(crash) == crash_expected,
+             ("GIMP saw the plug-in die" if crash_expected else "no crash")
+             + (f" ({crash.group(0)!r})" if crash else "")),
+        ] + ([] if expected_notices is None else [
             (output.count(RANDOM_FEATURES_NOTICE) == expected_notices,
-             f"random-features notice shown {expected_notices} time(s)"),
-        ] + [(ended.count(name) == 1, f"{name} ran to its end (one END line)") for name in files]
+             f"random-features notice shown {expected_notices} time(s)")])
+        checks += [(ended.count(name) == 1, f"{name} ran to its end (one END line)")
+                   for name in files]
         before = self.failed
         for ok, name in checks:
             self.record(ok, f"{label}: {name}")
         if self.failed > before:
             print(f"----- GIMP output ({label}) -----\n{output}\n-----", flush=True)
+
+
+class Killer(threading.Thread):
+    """SIGKILLs the first run of the plug-in installed at `executable` (a process of it
+    with GIMP's -run argument) once it has been seen running for KILL_AFTER_S."""
+
+    def __init__(self, executable):
+        super().__init__(daemon=True)
+        self.executable = os.path.realpath(executable)
+        self.done = threading.Event()
+        self.killed = False
+
+    def run_of_plugin(self):
+        for pid in filter(str.isdigit, os.listdir("/proc")):
+            try:
+                exe = os.readlink(f"/proc/{pid}/exe")
+                with open(f"/proc/{pid}/cmdline", "rb") as f:
+                    args = f.read().split(b"\0")
+            except OSError:
+                continue
+            if exe == self.executable and b"-run" in args:
+                return int(pid)
+        return None
+
+    def run(self):
+        seen = {}
+        while not self.done.wait(0.2):
+            pid = self.run_of_plugin()
+            if pid is None:
+                continue
+            seen.setdefault(pid, time.monotonic())
+            if time.monotonic() - seen[pid] >= KILL_AFTER_S:
+                os.kill(pid, signal.SIGKILL)
+                self.killed = True
+                return
+
+
+def killed_session(tally, gimp, version, tests_dir, plugin, env, network):
+    """Runs test_killed.scm while a Killer watches the plug-in, and checks it killed."""
+    killer = Killer(plugin)
+    killer.start()
+    try:
+        result = run_gimp(gimp, version, tests_dir, [KILLED_FILE], env, network)
+    finally:
+        killer.done.set()
+        killer.join()
+    tally.record(killer.killed, f"killed: the plug-in was killed after {KILL_AFTER_S} s")
+    # A killed run may have told the user of the built-in network, but never recorded that
+    # it did (that happens after the run), so the next run may tell again.
+    tally.session("killed", *result, None, crash_expected=True)
 
 
 def readme_gimp3_command(readme):
@@ -237,6 +299,11 @@ def main():
         tally.session("main", *run_gimp(args.gimp, version, tests_dir, files, env, network,
                                         os.path.join(folder, "paintings")),
                       0 if pretrained else 1)
+
+        plugins = os.path.join(root, "plug-ins-killed")
+        executable = install_plugin(args.plugin, plugins)
+        killed_session(tally, args.gimp, version, tests_dir, executable,
+                       environment(root, plugins, args.system_plugins, version), network)
 
         plugins = os.path.join(root, "plug-ins-with-weights")
         folder = os.path.dirname(install_plugin(args.plugin, plugins))
