@@ -39,11 +39,24 @@ if [ $# -eq 0 ] && pkg-config --exists gimp-2.0; then
   packages="packages: none built"
   rm -f packages/gimp-plugin-neural-style_*.deb
   if ./package.sh; then
-    passed=0
+    # Side by side: each mostly waits for apt. A log each; the whole of a failed one shown.
+    pids=""
     for deb in packages/gimp-plugin-neural-style_*.deb; do
-      if tests/package/test_package.sh "$deb"; then passed=$((passed + 1)); else status=1; fi
+      tests/package/test_package.sh "$deb" >"${deb%.deb}.log" 2>&1 &
+      pids="$pids $!:${deb%.deb}.log"
     done
-    packages="packages: $passed of $(ls packages/gimp-plugin-neural-style_*.deb | wc -l) passed"
+    passed=0 total=0
+    for job in $pids; do
+      total=$((total + 1))
+      if wait "${job%%:*}"; then
+        passed=$((passed + 1))
+        grep '^check_installed: ' "${job#*:}"
+      else
+        status=1
+        cat "${job#*:}"
+      fi
+    done
+    packages="packages: $passed of $total passed"
   else
     status=1
   fi
