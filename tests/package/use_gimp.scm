@@ -9,7 +9,7 @@
                                              "registered" "missing")))
   (let loop ((styles builtin-styles) (result photo))
     (if (null? styles)
-        (save-png image result output)
+        (begin (save-png image result output) (gimp-image-delete image))
         (let ((painted (stylise image photo (car styles))))
           (gimp-message (string-append "RESULT-NAME " (car (gimp-item-get-name painted))))
           (loop (cdr styles) painted)))))
