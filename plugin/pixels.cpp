@@ -2,44 +2,38 @@
 
 #include <gegl.h>
 
-#include "float_formats.h"
+#include "buffer_pixels.h"
 
 namespace neural_style::plugin {
 namespace {
-
-using image_files::float_format;
 
 GeglRectangle rectangle(const Region& region) {
   return {region.x, region.y, region.width, region.height};
 }
 
-Image read_buffer(GeglBuffer* buffer, const Region& region, const Babl* format, int channels) {
-  Image image(region.width, region.height, channels);
-  const GeglRectangle rect = rectangle(region);
-  gegl_buffer_get(buffer, &rect, 1.0, format, image.pixels.data(), GEGL_AUTO_ROWSTRIDE,
-                  GEGL_ABYSS_NONE);
+}  // namespace
+
+Image read_pixels(ItemId drawable, const Region& region, int channels) {
+  GeglBuffer* buffer = host::drawable_buffer(drawable);
+  Image image = image_files::get_pixels(buffer, rectangle(region), channels);
   g_object_unref(buffer);
   return image;
 }
 
-}  // namespace
-
-Image read_pixels(ItemId drawable, const Region& region, int channels) {
-  return read_buffer(host::drawable_buffer(drawable), region, float_format(channels),
-                     channels);
-}
-
 Image read_selection(ImageId image, const Region& region) {
+  GeglBuffer* buffer = host::selection_buffer(image);
+  Image coverage(region.width, region.height, 1);
+  const GeglRectangle rect = rectangle(region);
   // Coverage is linear, hence "Y" and not "Y'".
-  return read_buffer(host::selection_buffer(image), region,
-                     babl_format("Y float"), 1);
+  gegl_buffer_get(buffer, &rect, 1.0, babl_format("Y float"), coverage.pixels.data(),
+                  GEGL_AUTO_ROWSTRIDE, GEGL_ABYSS_NONE);
+  g_object_unref(buffer);
+  return coverage;
 }
 
 void write_pixels(ItemId drawable, const Region& region, const Image& image) {
   GeglBuffer* buffer = host::drawable_buffer(drawable);
-  const GeglRectangle rect = rectangle(region);
-  gegl_buffer_set(buffer, &rect, 0, float_format(image.channels), image.pixels.data(),
-                  GEGL_AUTO_ROWSTRIDE);
+  image_files::set_pixels(buffer, rectangle(region), image);
   g_object_unref(buffer);  // flushes the tiles to GIMP
 }
 

@@ -1,6 +1,6 @@
 // All pixel traffic between GIMP and the plug-in, and the only file that talks GEGL and
-// babl. Pixels move as babl float formats, so 8-bit, 16-bit and float images keep their
-// precision, and babl does any conversion (grey to RGB, indexed to RGB, adding alpha).
+// babl. Pixels move as image_files::get_pixels and set_pixels move them for the command
+// line, so that a layer and a file with the same bytes give the same result.
 #pragma once
 
 #include "host.h"

@@ -12,17 +12,12 @@
 #include <mutex>
 #include <vector>
 
-#include "float_formats.h"
+#include "buffer_pixels.h"
 #include "neural_style/error.h"
 
 namespace neural_style::image_files {
 
 namespace fs = std::filesystem;
-
-const Babl* float_format(int channels) {
-  static const char* const kNames[] = {"Y' float", "Y'A float", "R'G'B' float", "R'G'B'A float"};
-  return babl_format(kNames[channels - 1]);
-}
 
 namespace {
 
@@ -180,9 +175,7 @@ Image load_image(const std::string& path, int channels) {
   GeglBuffer* buffer = decode(path);
   const GeglRectangle* extent = gegl_buffer_get_extent(buffer);
   if (channels == 0) channels = channels_of(gegl_buffer_get_format(buffer));
-  Image image(extent->width, extent->height, channels);
-  gegl_buffer_get(buffer, extent, 1.0, float_format(image.channels), image.pixels.data(),
-                  GEGL_AUTO_ROWSTRIDE, GEGL_ABYSS_NONE);
+  Image image = get_pixels(buffer, *extent, channels);
   g_object_unref(buffer);
   return image;
 }
@@ -198,9 +191,10 @@ void save_image(const Image& image, const std::string& path) {
   const std::string ext = extension_of(path);
   const std::string temporary = path + ".partial" + ext;
   const GeglRectangle rect = {0, 0, image.width, image.height};
-  GeglBuffer* buffer = gegl_buffer_new(&rect, float_format(image.channels));
-  gegl_buffer_set(buffer, &rect, 0, float_format(image.channels), image.pixels.data(),
-                  GEGL_AUTO_ROWSTRIDE);
+  // PNG (written with 8 bits) and JPEG take bytes, made as for an 8-bit layer.
+  const bool bytes = ext == ".png" || ext == ".jpg" || ext == ".jpeg";
+  GeglBuffer* buffer = gegl_buffer_new(&rect, format_of(image.channels, bytes ? "u8" : "float"));
+  set_pixels(buffer, rect, image);
   GeglNode* graph = gegl_node_new();
   GeglNode* source = gegl_node_new_child(graph, "operation", "gegl:buffer-source", "buffer", buffer, nullptr);
   GeglNode* save = ext == ".png"

@@ -7,6 +7,8 @@
 
 ; An image file, opened as a new image.
 (define (load-image path) (car (gimp-file-load RUN-NONINTERACTIVE path path)))
+; `layer` as a PNG file (GIMP 3: the image, which holds only that layer).
+(define (save-png image layer file) (file-png-save-defaults RUN-NONINTERACTIVE image layer file file))
 
 (define (new-16-bit-image width height base)
   (car (gimp-image-new-with-precision width height base PRECISION-U16-GAMMA)))

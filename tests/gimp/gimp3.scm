@@ -12,6 +12,8 @@
 
 ; An image file, opened as a new image.
 (define (load-image path) (car (gimp-file-load RUN-NONINTERACTIVE path)))
+; `layer` as a PNG file (GIMP 3: the image, which holds only that layer).
+(define (save-png image layer file) (gimp-file-save RUN-NONINTERACTIVE image file))
 
 (define (new-16-bit-image width height base)
   (car (gimp-image-new-with-precision width height base PRECISION-U16-NON-LINEAR)))

@@ -12,7 +12,9 @@ output is what tells: the runner also fails on a batch command that experienced 
 execution or a calling error, on "inconsistent" undo, on a plug-in crash (GIMP's "Plug-in
 crashed", libgimp's "fatal error" and "terminated" on a signal, an uncaught C++
 exception), and checks that the user is told exactly once that no weights are installed.
-In a session of its own it kills the plug-in while it paints (test_killed.scm).
+In a session of its own it kills the plug-in while it paints (test_killed.scm). In two
+more, each with fresh caches, it paints made-up files (test_same_as_cli.scm) and checks
+that the result has exactly the pixels neural-style-cli paints from them.
 On GIMP 3 it also runs the README's GIMP 3 batch example word for word on made-up
 photo.jpg and painting.jpg, and checks its out.png.
 
@@ -69,6 +71,11 @@ PAINTING_DAMAGED_FILE = "test_painting_damaged.scm"
 KILLED_FILE = "test_killed.scm"
 # How long the plug-in paints before it is killed: past its start, into the optimisation.
 KILL_AFTER_S = 3
+# Twice, each in a session of its own with fresh caches: the same pixels as the command line.
+SAME_AS_CLI_FILE = "test_same_as_cli.scm"
+# The settings of that file's call, as neural-style-cli takes them.
+SAME_AS_CLI_SETTINGS = ["--style-weight", "10", "--content-weight", "1", "--tv-weight", "1",
+                        "--iterations", "5", "--style-scale", "1", "--seed", "11"]
 WEIGHTS_FILE = "vgg19-features.safetensors"
 RANDOM_FEATURES_NOTICE = "the built-in network is used"
 RESULT_LINE = re.compile(r"^(?:\S.*-Warning: )?(PASS|FAIL) (.*)$")
@@ -98,15 +105,17 @@ def environment(root, plugins, system_plugins, version):
     return env
 
 
-def run_gimp(gimp, version, tests_dir, files, env, network, paintings=""):
+def run_gimp(gimp, version, tests_dir, files, env, network, paintings="", folder=""):
     """Runs each test file as a batch command, after the wrappers for this GIMP version
     and the helpers; `network` is what their results should record in the settings
-    parasite, `paintings` the folder of the built-in paintings beside the plug-in.
+    parasite, `paintings` the folder of the built-in paintings beside the plug-in,
+    `folder` one for the files a test reads and writes.
     Returns the files, GIMP's exit status and its output."""
     wrappers = scheme_string(os.path.join(tests_dir, f"gimp{version}.scm"))
     helpers = scheme_string(os.path.join(tests_dir, "helpers.scm"))
     prelude = (f"(define expected-network {scheme_string(network)})"
-               f"(define paintings-dir {scheme_string(paintings)})")
+               f"(define paintings-dir {scheme_string(paintings)})"
+               f"(define files-dir {scheme_string(folder)})")
     command = ["timeout", str(GIMP_TIMEOUT_S), gimp, "-i", "-d", "-f", "-n", "-c",
                "--batch-interpreter=plug-in-script-fu-eval"]
     for name in files:
@@ -220,6 +229,48 @@ def killed_session(tally, gimp, version, tests_dir, plugin, env, network):
     tally.session("killed", *result, None, crash_expected=True)
 
 
+def same_pixels(path, reference):
+    """Whether two image files hold the same RGB pixels; what differs, when they do not."""
+    with Image.open(path) as a, Image.open(reference) as b:
+        a, b = a.convert("RGB"), b.convert("RGB")
+        if a.size != b.size:
+            return False, f"sizes {a.size} and {b.size}"
+        differences = [abs(x - y) for x, y in zip(a.tobytes(), b.tobytes()) if x != y]
+    if not differences:
+        return True, "identical"
+    return False, f"{len(differences)} values differ, by up to {max(differences)}"
+
+
+def same_as_cli_sessions(tally, gimp, version, tests_dir, cli, environment_of, network,
+                         root):
+    """Same seed, same pixels: test_same_as_cli.scm in two sessions, each with fresh
+    caches, and neural-style-cli on the same files with the same settings."""
+    results = []
+    for run in (1, 2):
+        folder = tempfile.mkdtemp(dir=root, prefix="same-as-cli-")
+        made_up_images(folder, "content.png", "style.png")
+        tally.session(f"same as CLI {run}",
+                      *run_gimp(gimp, version, tests_dir, [SAME_AS_CLI_FILE], environment_of(),
+                                network, folder=folder),
+                      0 if network == "pretrained" else 1)
+        results.append(os.path.join(folder, "gimp.png"))
+    output = os.path.join(folder, "cli.png")
+    done = subprocess.run([cli, "--content", os.path.join(folder, "content.png"),
+                           "--style", os.path.join(folder, "style.png"), "--output", output,
+                           *SAME_AS_CLI_SETTINGS],
+                          env=environment_of(), stdout=subprocess.PIPE,
+                          stderr=subprocess.STDOUT, text=True, errors="replace")
+    tally.record(done.returncode == 0, f"same as CLI: the command line succeeded "
+                                       f"(status {done.returncode})")
+    if done.returncode != 0:
+        print(f"----- neural-style-cli output -----\n{done.stdout}\n-----", flush=True)
+        return
+    for run, path in enumerate(results, 1):
+        same, detail = same_pixels(path, output) if os.path.isfile(path) else (False, "none")
+        tally.record(same, f"same as CLI: GIMP's run {run} has the command line's pixels "
+                           f"({detail})")
+
+
 def readme_gimp3_command(readme):
     """The README's GIMP 3 batch example, as an argument list: the first ```sh block after
     its heading "### In GIMP 3"."""
@@ -230,16 +281,16 @@ def readme_gimp3_command(readme):
     return shlex.split(block)
 
 
-def readme_images(folder):
-    """The files the README's example names, made up: a photo (a gradient) and a painting
-    (yellow and blue stripes)."""
+def made_up_images(folder, photo_name, painting_name):
+    """A made-up photo (a gradient) and painting (yellow and blue stripes) in `folder`,
+    under the names given (their extensions pick the formats)."""
     photo = Image.new("RGB", (64, 48))
     photo.putdata([(x * 4, y * 5, 128) for y in range(48) for x in range(64)])
-    photo.save(os.path.join(folder, "photo.jpg"))
+    photo.save(os.path.join(folder, photo_name))
     painting = Image.new("RGB", (48, 48))
     painting.putdata([(230, 180, 20) if ((x + y) // 6) % 2 else (20, 30, 90)
                       for y in range(48) for x in range(48)])
-    painting.save(os.path.join(folder, "painting.jpg"))
+    painting.save(os.path.join(folder, painting_name))
 
 
 def readme_session(tally, gimp, readme, env, folder):
@@ -248,7 +299,7 @@ def readme_session(tally, gimp, readme, env, folder):
     exits 0 and out.png is the photo, stylised."""
     command = readme_gimp3_command(readme)
     tally.record(command[0] == "gimp-console-3.0", "README: the example runs gimp-console-3.0")
-    readme_images(folder)
+    made_up_images(folder, "photo.jpg", "painting.jpg")
     done = subprocess.run(["timeout", str(GIMP_TIMEOUT_S), gimp] + command[1:], env=env,
                           cwd=folder, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                           text=True, errors="replace")
@@ -283,6 +334,7 @@ def main():
                         help="the installed models folder (the engine's last weights lookup)")
     parser.add_argument("--paintings", required=True,
                         help="the built-in paintings' folder in the source tree")
+    parser.add_argument("--cli", required=True, help="the built neural-style-cli")
     args = parser.parse_args()
     tests_dir = os.path.dirname(os.path.abspath(__file__))
     version = args.gimp_version or gimp_major(gimp_version(args.gimp))
@@ -299,6 +351,10 @@ def main():
         tally.session("main", *run_gimp(args.gimp, version, tests_dir, files, env, network,
                                         os.path.join(folder, "paintings")),
                       0 if pretrained else 1)
+
+        same_as_cli_sessions(
+            tally, args.gimp, version, tests_dir, args.cli,
+            lambda: environment(root, good_plugins, args.system_plugins, version), network, root)
 
         plugins = os.path.join(root, "plug-ins-killed")
         executable = install_plugin(args.plugin, plugins)
