@@ -23,6 +23,9 @@ namespace {
 
 constexpr double kAdamRate = 0.02;    // pixels are in 0..1
 constexpr double kStartPerturbation = 0.1;  // of the pixel range, either way
+// The share of noise in the start per tenfold style strength beyond the default: the
+// strongest styles repaint the whole photo rather than stop near it (docs/design.md).
+constexpr double kStartNoisePerDecade = 0.25;
 constexpr int kReferenceSide = 512;  // the largest scale that measures its own balance
 constexpr int kMaxStepsUndone = 8;   // per scale, each try with half the step before
 using Clock = std::chrono::steady_clock;
@@ -276,12 +279,16 @@ bool Run::report(const at::Tensor& image, double step_seconds, int tile, int til
 // perturbation. The perturbation gives the style a foothold in flat areas (the built-in
 // network's zero-mean filters answer a flat area with exactly nothing, and a ReLU passes
 // no gradient there, so the style never reached it), and makes the seed pick one of many
-// equally good paintings. Enlarged with the image, it leaves no pixel noise behind.
+// equally good paintings. Enlarged with the image, it leaves no pixel noise behind. Above
+// the default strength, the start also moves towards the noise.
 at::Tensor initial_image(const at::Tensor& content, const Settings& s) {
   at::Generator generator = at::make_generator<at::CPUGeneratorImpl>(s.seed);
   const at::Tensor noise = at::rand(content.sizes(), generator).to(content.device());
   if (s.init == Init::noise) return noise;
-  return (content + kStartPerturbation * (2 * noise - 1)).clamp(0, 1);
+  const at::Tensor start = (content + kStartPerturbation * (2 * noise - 1)).clamp(0, 1);
+  const double decades = std::log10(s.style_weight / kDefaultStyleWeight);
+  const double mix = std::clamp(kStartNoisePerDecade * decades, 0.0, 1.0);
+  return mix > 0 ? start.lerp(noise, mix) : start;
 }
 
 // The first scale's start: `start`'s image where there is one.
