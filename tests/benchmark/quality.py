@@ -23,13 +23,15 @@ and the seconds and the style's share of the pull (the CLI reports it). "jcjohns
 are the published outputs in ../shared/references/jcjohnson (the six pairs whose inputs
 are ../shared/images; local comparisons only), "gmic" rows G'MIC's `stylize` on the same
 inputs at the same size (Debian's gmic; left out when it is missing). Means are printed for
-the six reference pairs and for the held-out ones (GIMP's splash and a drawn scene).
+the six reference pairs and for the held-out ones (GIMP's splash and python3-skimage's
+photographs, each left out when missing).
 The contact sheet (photo, jcjohnson, one result per variant, G'MIC; a row per pair) is
 DIR/contact-sheet.png, and each result is kept.
 
-The panel: GIMP's splash photo (Debian's gimp-data) and a scene this program draws, and
-the photographs in ../shared/images when present; styled with the paintings that ship
-with the project (models/paintings) or, failing those, ../shared/images.
+The panel: GIMP's splash (Debian's gimp-data), the photographs of Debian's python3-skimage
+(`apt-get install --no-install-recommends python3-skimage`) and those in ../shared/images;
+styled with the paintings that ship with the project (models/paintings) or, failing those,
+../shared/images.
 """
 
 import argparse
@@ -54,6 +56,13 @@ import quality_metrics as qm  # noqa: E402
 SHARED = os.path.join(ROOT, "..", "shared", "images")
 REFERENCES = os.path.join(ROOT, "..", "shared", "references", "jcjohnson")
 SPLASH = "/usr/share/gimp/2.0/images/gimp-splash.png"
+# Public-domain and CC0 photographs that Debian's python3-skimage ships (a face, a cat, a
+# still life, a launch): held out from every choice made on the reference pairs.
+SKIMAGE = "/usr/lib/python3/dist-packages/skimage/data"
+HELD_OUT_PHOTOS = [("astronaut.png", "starry_night", "starry"),
+                   ("chelsea.png", "the_scream", "scream"),
+                   ("coffee.png", "woman-with-hat-matisse", "matisse"),
+                   ("rocket.jpg", "shipwreck", "shipwreck")]
 
 
 def painting(name):
@@ -64,26 +73,7 @@ def painting(name):
     return None
 
 
-def drawn_scene(path, width=768, height=512):
-    """A landscape with a house, a tree and a sky gradient: shapes a style must keep."""
-    im = Image.new("RGB", (width, height))
-    d = ImageDraw.Draw(im)
-    for y in range(height):
-        t = y / height
-        d.line([(0, y), (width, y)], fill=(int(90 + 120 * t), int(150 + 70 * t), int(230 - 30 * t)))
-    d.rectangle([0, int(height * 0.62), width, height], fill=(70, 130, 60))
-    d.rectangle([420, 230, 640, 400], fill=(200, 180, 150), outline=(60, 40, 30), width=4)
-    d.polygon([(400, 232), (530, 140), (660, 232)], fill=(150, 50, 40))
-    d.rectangle([500, 310, 550, 400], fill=(90, 60, 40))
-    d.rectangle([450, 260, 490, 295], fill=(170, 210, 240), outline=(60, 40, 30), width=3)
-    d.rectangle([150, 250, 175, 380], fill=(100, 70, 40))
-    d.ellipse([90, 150, 240, 290], fill=(40, 110, 45))
-    d.ellipse([600, 40, 680, 120], fill=(250, 230, 120))
-    im.save(path)
-    return path
-
-
-def panel(work):
+def panel():
     """(name, content, style, jcjohnson's output or None), reference pairs first."""
     photos = {"tubingen": os.path.join(SHARED, "tubingen.jpg"),
               "golden_gate": os.path.join(SHARED, "golden_gate.jpg")}
@@ -96,11 +86,10 @@ def panel(work):
         reference = os.path.join(REFERENCES, "%s_%s.png" % (photo, short))
         pairs.append(("%s-%s" % (photo, short), photos[photo], style,
                       reference if os.path.exists(reference) else None))
-    scene = drawn_scene(os.path.join(work, "scene.png"))
     pairs += [("splash-starry", SPLASH, "starry_night", None),
-              ("splash-matisse", SPLASH, "woman-with-hat-matisse", None),
-              ("scene-scream", scene, "the_scream", None),
-              ("scene-shipwreck", scene, "shipwreck", None)]
+              ("splash-matisse", SPLASH, "woman-with-hat-matisse", None)]
+    pairs += [("%s-%s" % (os.path.splitext(photo)[0], short), os.path.join(SKIMAGE, photo), style,
+               None) for photo, style, short in HELD_OUT_PHOTOS]
     return [(n, c, painting(s), r) for n, c, s, r in pairs if os.path.exists(c) and painting(s)]
 
 
@@ -217,7 +206,7 @@ def main():
         cli, _, extra = rest.partition(":")
         variants.append((name, cli, shlex.split(extra)))
     gmic = not args.no_gmic and shutil.which("gmic")
-    pairs = panel(args.out)
+    pairs = panel()
     if args.pairs:
         pairs = [p for p in pairs if p[0] in args.pairs.split(",")]
     header()
