@@ -22,6 +22,22 @@ at::Tensor rgb_from_ycbcr(const at::Tensor& ycc) {
   return at::stack({y + 1.402 * cr, y - 0.344136 * cb - 0.714136 * cr, y + 1.772 * cb}, 1);
 }
 
+
+// Mean (3x1) and covariance (3x3) of an RGB tensor's pixels, in double.
+std::pair<at::Tensor, at::Tensor> colour_moments(const at::Tensor& rgb) {
+  const at::Tensor pixels = rgb.to(at::kDouble).reshape({3, -1});
+  const at::Tensor mean = pixels.mean(1, true);
+  const at::Tensor centred = pixels - mean;
+  return {mean, centred.mm(centred.t()) / pixels.size(1)};
+}
+
+// A colour covariance to a power. The floor (a spread of 1% of the range) keeps an almost
+// grey photo's faint colour noise from being stretched to the painting's colours.
+at::Tensor covariance_power(const at::Tensor& covariance, double power) {
+  const auto [values, vectors] = at::linalg_eigh(covariance);
+  return vectors.mm(at::diag(values.clamp_min(1e-4).pow(power))).mm(vectors.t());
+}
+
 }  // namespace
 
 at::Tensor to_tensor(const Image& image) {
@@ -84,6 +100,27 @@ at::Tensor preserve_colors(const at::Tensor& stylised, const at::Tensor& content
   const at::Tensor low = -std::get<0>(offsets.min(1)), high = 1 - std::get<0>(offsets.max(1));
   mixed.select(1, 0).copy_(at::max(at::min(ycbcr(stylised).select(1, 0), high), low));
   return rgb_from_ycbcr(mixed).clamp(0, 1);
+}
+
+at::Tensor match_palette(const at::Tensor& content, const std::vector<at::Tensor>& styles,
+                         const std::vector<double>& shares) {
+  // The moments of the styles' mixture, each style counted by its share.
+  at::Tensor style_mean = at::zeros({3, 1}, at::kDouble);
+  std::vector<std::pair<at::Tensor, at::Tensor>> moments;
+  for (std::size_t i = 0; i < styles.size(); ++i) {
+    moments.push_back(colour_moments(styles[i]));
+    style_mean += shares[i] * moments.back().first;
+  }
+  at::Tensor style_covariance = at::zeros({3, 3}, at::kDouble);
+  for (std::size_t i = 0; i < styles.size(); ++i) {
+    const at::Tensor offset = moments[i].first - style_mean;
+    style_covariance += shares[i] * (moments[i].second + offset.mm(offset.t()));
+  }
+  const auto [mean, covariance] = colour_moments(content);
+  const at::Tensor map =
+      covariance_power(style_covariance, 0.5).mm(covariance_power(covariance, -0.5));
+  const at::Tensor out = map.mm(content.to(at::kDouble).reshape({3, -1}) - mean) + style_mean;
+  return out.reshape(content.sizes()).to(content.scalar_type()).clamp(0, 1).contiguous();
 }
 
 }  // namespace neural_style

@@ -4,6 +4,8 @@
 
 #include <ATen/ATen.h>
 
+#include <vector>
+
 #include "neural_style/image.h"
 
 namespace neural_style {
@@ -24,5 +26,10 @@ at::Tensor resize(const at::Tensor& rgb, int width, int height);
 // Luminance of `stylised` with the chroma of `content` (same size, BT.601 YCbCr); where
 // that chroma cannot have that luminance, the nearest luminance it can.
 at::Tensor preserve_colors(const at::Tensor& stylised, const at::Tensor& content);
+
+// `content` recoloured to the mean and covariance of the pixel colours of `styles`, mixed
+// by their `shares` (a linear colour transfer).
+at::Tensor match_palette(const at::Tensor& content, const std::vector<at::Tensor>& styles,
+                         const std::vector<double>& shares);
 
 }  // namespace neural_style

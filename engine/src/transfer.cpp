@@ -26,6 +26,12 @@ constexpr double kStartPerturbation = 0.1;  // of the pixel range, either way
 // The share of noise in the start per tenfold style strength beyond the default: the
 // strongest styles repaint the whole photo rather than stop near it (docs/design.md).
 constexpr double kStartNoisePerDecade = 0.25;
+// How far the start moves towards the painting's palette: three quarters of the way from
+// the default strength up (the photo's own tones keep the light of its big shapes), fading
+// out over the two decades below, so that the weakest styles keep the photo's colours
+// (docs/design.md).
+constexpr double kStartPalette = 0.75;
+constexpr double kStartPalettePerDecade = 0.5;
 constexpr int kReferenceSide = 512;  // the largest scale that measures its own balance
 constexpr int kMaxStepsUndone = 8;   // per scale, each try with half the step before
 using Clock = std::chrono::steady_clock;
@@ -275,25 +281,35 @@ bool Run::report(const at::Tensor& image, double step_seconds, int tile, int til
   return callback_(p);
 }
 
-// The start, at the coarsest scale: seeded noise, or the content with a seeded
-// perturbation. The perturbation gives the style a foothold in flat areas (the built-in
-// network's zero-mean filters answer a flat area with exactly nothing, and a ReLU passes
-// no gradient there, so the style never reached it), and makes the seed pick one of many
-// equally good paintings. Enlarged with the image, it leaves no pixel noise behind. Above
-// the default strength, the start also moves towards the noise.
-at::Tensor initial_image(const at::Tensor& content, const Settings& s) {
+// The start, at the coarsest scale: seeded noise, or the content in the painting's
+// palette with a seeded perturbation. The palette gives the strokes the painting's colours
+// and tones from the first step; the perturbation gives the style a foothold in flat areas
+// (the built-in network's zero-mean filters answer a flat area with exactly nothing, and a
+// ReLU passes no gradient there, so the style never reached it), and makes the seed pick
+// one of many equally good paintings. Enlarged with the image, it leaves no pixel noise
+// behind. Below the default strength the palette fades out, above it the start moves
+// towards the noise.
+at::Tensor initial_image(const at::Tensor& content, const std::vector<at::Tensor>& styles,
+                         const std::vector<double>& shares, const Settings& s) {
   at::Generator generator = at::make_generator<at::CPUGeneratorImpl>(s.seed);
   const at::Tensor noise = at::rand(content.sizes(), generator).to(content.device());
   if (s.init == Init::noise) return noise;
-  const at::Tensor start = (content + kStartPerturbation * (2 * noise - 1)).clamp(0, 1);
   const double decades = std::log10(s.style_weight / kDefaultStyleWeight);
+  const double palette =
+      kStartPalette * std::clamp(1 + kStartPalettePerDecade * decades, 0.0, 1.0);
+  const at::Tensor coloured = palette > 0 && !s.preserve_colors
+                                  ? content.lerp(match_palette(content, styles, shares), palette)
+                                  : content;
+  const at::Tensor start = (coloured + kStartPerturbation * (2 * noise - 1)).clamp(0, 1);
   const double mix = std::clamp(kStartNoisePerDecade * decades, 0.0, 1.0);
   return mix > 0 ? start.lerp(noise, mix) : start;
 }
 
 // The first scale's start: `start`'s image where there is one.
-at::Tensor first_image(const at::Tensor& content, const Settings& s, const Start& start) {
-  if (start.image.empty()) return initial_image(content, s);
+at::Tensor first_image(const at::Tensor& content, const std::vector<at::Tensor>& styles,
+                       const std::vector<double>& shares, const Settings& s,
+                       const Start& start) {
+  if (start.image.empty()) return initial_image(content, styles, shares, s);
   return resize(to_tensor(start.image).to(content.device()), int(content.size(3)), int(content.size(2)));
 }
 
@@ -337,13 +353,14 @@ Result transfer_from(const Image& content, const std::vector<Image>& styles,
                      start.temporal_weight});
     MemoryReuse memory(
         static_cast<std::size_t>(std::max(0.0, memory_plan.budget - memory_plan.peak)));
+    const std::vector<double> shares = style_shares(styles, settings);
     at::Tensor image;
     for (const Scale& scale : scales) {
       memory.release_kept();  // the previous scale's sizes
       const at::Tensor content_s = resize(full, scale.width, scale.height);
       image = image.defined() ? resize(image, scale.width, scale.height)
-                              : first_image(content_s, settings, start);
-      if (!run.optimise(image, content_s, style_tensors, style_shares(styles, settings), scale)) {
+                              : first_image(content_s, style_tensors, shares, settings, start);
+      if (!run.optimise(image, content_s, style_tensors, shares, scale)) {
         result.stopped = true;
         break;
       }

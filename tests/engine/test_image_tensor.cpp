@@ -74,5 +74,41 @@ TEST(ImageTensor, PreserveColorsTakesLuminanceFromResultAndChromaFromContent) {
   EXPECT_TRUE(at::allclose(luma(mixed), luma(stylised), 1e-4, 1e-5));
 }
 
+std::pair<at::Tensor, at::Tensor> mean_and_covariance(const at::Tensor& rgb) {
+  const at::Tensor pixels = rgb.to(at::kDouble).reshape({3, -1});
+  const at::Tensor centred = pixels - pixels.mean(1, true);
+  return {pixels.mean(1), centred.mm(centred.t()) / pixels.size(1)};
+}
+
+// Two styles of equal size and share: their pixels taken together. Spreads well inside the
+// gamut, so that the clamp to 0..1 takes nothing.
+TEST(ImageTensor, MatchPaletteGivesTheStylesColourMeanAndCovariance) {
+  at::Generator generator = at::make_generator<at::CPUGeneratorImpl>(5);
+  const at::Tensor content = at::rand({1, 3, 40, 30}, generator) * 0.3 + 0.2;
+  const at::Tensor mixing = at::tensor({0.6, 0.3, 0.1, 0.1, 0.5, 0.4, 0.0, 0.2, 0.8}).reshape({3, 3});
+  const at::Tensor warm = (mixing.to(at::kFloat).mm(at::rand({3, 600}, generator)) * 0.4 + 0.3);
+  const at::Tensor cool = warm.flip(0).reshape({1, 3, 20, 30});
+  const at::Tensor recoloured = match_palette(content, {warm.reshape({1, 3, 20, 30}), cool}, {0.5, 0.5});
+  const auto [mean, covariance] = mean_and_covariance(recoloured);
+  const auto [style_mean, style_covariance] =
+      mean_and_covariance(at::cat({warm, cool.reshape({3, -1})}, 1));
+  EXPECT_TRUE(at::allclose(mean, style_mean, 0, 1e-4));
+  EXPECT_TRUE(at::allclose(covariance, style_covariance, 0, 1e-4));
+  EXPECT_GT(at::abs(mean - mean_and_covariance(content).first).max().item<double>(), 0.05);
+}
+
+// An almost grey photo has little colour of its own: matching its covariance must not
+// blow its noise up into colour speckle.
+TEST(ImageTensor, MatchPaletteLeavesAGreyPhotosNoiseFaint) {
+  at::Generator generator = at::make_generator<at::CPUGeneratorImpl>(6);
+  const at::Tensor grey = to_tensor(ramp(32, 32, 1));
+  const at::Tensor photo = (grey + at::rand({1, 3, 32, 32}, generator) * 0.002).clamp(0, 1);
+  const at::Tensor painting = at::rand({1, 3, 32, 32}, generator) * 0.6 + 0.2;
+  const at::Tensor recoloured = match_palette(photo, {painting}, {1.0});
+  const at::Tensor spread = recoloured - recoloured.mean(1, true);  // away from grey
+  EXPECT_LT(spread.abs().max().item<double>(), 0.05);
+  EXPECT_GT((painting - painting.mean(1, true)).abs().max().item<double>(), 0.3);
+}
+
 }  // namespace
 }  // namespace neural_style

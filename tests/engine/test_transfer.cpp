@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <cmath>
@@ -300,6 +301,31 @@ TEST_F(Transfer, PreserveColorsKeepsTheContentsChroma) {
   const Image free = transfer(content, {style_image()}, s).image;
   EXPECT_LT(chroma_error(kept), 0.01);
   EXPECT_GT(chroma_error(free), 3 * chroma_error(kept));
+}
+
+// The start carries the painting's palette (three quarters of the way) at the default
+// strength; the weakest style starts in the photo's own colours and so keeps them.
+TEST_F(Transfer, TheDefaultStartsInThePaintingsColoursTheWeakestInThePhotos) {
+  const Image content = content_image(), style = style_image(6, /*red=*/false);
+  auto mean_colour = [](const Image& image) {
+    std::array<double, 3> mean{};
+    for (int y = 0; y < image.height; ++y)
+      for (int x = 0; x < image.width; ++x)
+        for (int c = 0; c < 3; ++c) mean[c] += image.at(x, y, c) / (image.width * image.height);
+    return mean;
+  };
+  auto distance = [](const std::array<double, 3>& a, const std::array<double, 3>& b) {
+    return std::hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
+  };
+  Settings s = fast(1);
+  const auto painted = mean_colour(transfer(content, {style}, s).image);
+  s.style_weight = 0.1;
+  const auto weakest = mean_colour(transfer(content, {style}, s).image);
+  const auto photo = mean_colour(content), painting = mean_colour(style);
+  const double apart = distance(photo, painting);
+  EXPECT_GT(apart, 0.2);
+  EXPECT_LT(distance(painted, painting), 0.4 * apart);
+  EXPECT_LT(distance(weakest, photo), 0.1 * apart);
 }
 
 TEST_F(Transfer, AlphaAndGreyLayoutsAreKept) {
