@@ -22,7 +22,6 @@ at::Tensor rgb_from_ycbcr(const at::Tensor& ycc) {
   return at::stack({y + 1.402 * cr, y - 0.344136 * cb - 0.714136 * cr, y + 1.772 * cb}, 1);
 }
 
-
 // Mean (3x1) and covariance (3x3) of an RGB tensor's pixels, in double.
 std::pair<at::Tensor, at::Tensor> colour_moments(const at::Tensor& rgb) {
   const at::Tensor pixels = rgb.to(at::kDouble).reshape({3, -1});
