@@ -102,6 +102,22 @@ at::Tensor smoothness_space(const at::Tensor& like) {
 
 at::Tensor gram(const at::Tensor& features) { return GramFunction::apply(features); }
 
+at::Tensor onto_coarser(const at::Tensor& features) {
+  return at::avg_pool2d(features, {2, 2}, {2, 2}, {0, 0}, /*ceil_mode=*/true,
+                        /*count_include_pad=*/false);
+}
+
+CrossSums cross_sums(const at::Tensor& finer, const at::Tensor& coarser) {
+  const at::Tensor a = as_matrix(finer).to(accumulation_type(finer));
+  const at::Tensor b = as_matrix(coarser).to(accumulation_type(coarser));
+  return {at::mm(a.t(), b), a.sum(0), b.sum(0), static_cast<double>(a.size(0))};
+}
+
+at::Tensor cross_covariance(const CrossSums& sums) {
+  const double n = sums.positions;
+  return sums.products / n - at::outer(sums.finer / n, sums.coarser / n);
+}
+
 at::Tensor relative_loss(const at::Tensor& x, const at::Tensor& target) {
   const auto type = accumulation_type(target);
   at::Tensor t = target.to(type);

@@ -12,6 +12,24 @@ namespace neural_style {
 // when the features are bf16.
 at::Tensor gram(const at::Tensor& features);
 
+// A layer's features with each 2x2 block of positions averaged: on the grid of the layer
+// of twice its stride (ceil(n/2) of n positions, as the built-in pyramid halves).
+at::Tensor onto_coarser(const at::Tensor& features);
+
+// What the centred covariance between two layers' features on one grid is made of, in
+// fp32 or wider: the sums of their products and of each one's features, over `positions`.
+// Sums over tiles add up to the whole image's.
+struct CrossSums {
+  at::Tensor products;        // C1 x C2
+  at::Tensor finer, coarser;  // C1 and C2
+  double positions = 0;
+};
+CrossSums cross_sums(const at::Tensor& finer, const at::Tensor& coarser);
+
+// products / N - mean(finer) mean(coarser)^T: which features of one scale occur where
+// those of the next one do, beyond how often each occurs.
+at::Tensor cross_covariance(const CrossSums& sums);
+
 // Keeps a target of all zeros (a dead layer of a random network) from dividing by 0.
 inline constexpr double kRelativeEpsilon = 1e-8;
 

@@ -66,6 +66,24 @@ at::Tensor range_term(const at::Tensor& x) {
 // pull; docs/design.md, The content layer).
 constexpr double kDetailShare = 0.01;
 
+// The pull of each pair of neighbouring scales' cross covariance against a style layer's, on
+// the built-in network: one layer's Grams say how often each stroke direction occurs over
+// the whole picture, which small rings satisfy as well as strokes; the covariance with the
+// next scale asks that fine strokes run along the coarse ones (docs/design.md). VGG-19's
+// deeper layers combine scales themselves.
+constexpr double kCrossScaleShare = 0.25;
+
+void accumulate(CrossSums& total, const CrossSums& part) {
+  if (!total.products.defined()) {
+    total = part;
+    return;
+  }
+  total.products += part.products;
+  total.finer += part.finer;
+  total.coarser += part.coarser;
+  total.positions += part.positions;
+}
+
 }  // namespace
 
 Objective::Objective(const Network& net, const Settings& settings, const Scale& scale,
@@ -75,6 +93,11 @@ Objective::Objective(const Network& net, const Settings& settings, const Scale& 
   layers_ = s_.style_layers;
   if (std::find(layers_.begin(), layers_.end(), s_.content_layer) == layers_.end())
     layers_.push_back(s_.content_layer);
+  if (!net_.pretrained())
+    for (std::size_t l = 1; l < s_.style_layers.size(); ++l)
+      if (layer_reach(s_.style_layers[l], false).stride ==
+          2 * layer_reach(s_.style_layers[l - 1], false).stride)
+        crosses_.push_back(l);
   tiles_ = tiles_for(scale.width, scale.height, scale.tile_side, layers_, net_.pretrained());
   {
     torch::NoGradGuard no_grad;
@@ -84,6 +107,7 @@ Objective::Objective(const Network& net, const Settings& settings, const Scale& 
     factors_ = previous;
     const double growth = std::sqrt(double(scale.width) * scale.height / previous.pixels);
     for (double& f : factors_.style) f *= growth;
+    for (double& f : factors_.cross) f *= growth;
     factors_.content *= growth;
     factors_.tv *= growth;
     factors_.pixels = double(scale.width) * scale.height;
@@ -104,13 +128,17 @@ void Objective::aim(const Scale& scale, const std::vector<at::Tensor>& styles,
     if (shares[i] <= 0) continue;
     auto [w, h] = style_size(styles[i], side, s_.style_scale);
     const at::Tensor picture = resize(styles[i], w, h);
-    std::vector<double> positions;
-    const std::vector<at::Tensor> grams =
-        gather_grams(picture, tiles_for(w, h, scale.tile_side, s_.style_layers, net_.pretrained()),
-                     positions, [] { return true; });
-    for (std::size_t l = 0; l < grams.size(); ++l) {
-      if (grams_.size() <= l) grams_.push_back(grams[l] * shares[i]);
-      else grams_[l] += grams[l] * shares[i];
+    const Statistics stats =
+        gather(picture, tiles_for(w, h, scale.tile_side, s_.style_layers, net_.pretrained()),
+               [] { return true; });
+    for (std::size_t l = 0; l < stats.grams.size(); ++l) {
+      if (grams_.size() <= l) grams_.push_back(stats.grams[l] * shares[i]);
+      else grams_[l] += stats.grams[l] * shares[i];
+    }
+    for (std::size_t c = 0; c < stats.crosses.size(); ++c) {
+      const at::Tensor target = cross_covariance(stats.crosses[c]) * shares[i];
+      if (cross_targets_.size() <= c) cross_targets_.push_back(target);
+      else cross_targets_[c] += target;
     }
     if (!style_.defined() && measuring) style_ = resize(styles[i], scale.width, scale.height);
   }
@@ -136,23 +164,27 @@ void Objective::aim(const Scale& scale, const std::vector<at::Tensor>& styles,
 // own, which would cost them several steps' time each.
 void Objective::measure_factors() {
   const at::Tensor x = content_image_.detach().clone().requires_grad_(true);
-  std::vector<at::Tensor> terms(s_.style_layers.size());
+  const std::size_t layers = s_.style_layers.size();
+  std::vector<at::Tensor> terms(layers + crosses_.size()), finer(layers);
   net_.forward(x, s_.style_layers, [&](const std::string& layer, const at::Tensor& f) {
-    for (std::size_t l = 0; l < terms.size(); ++l)
-      if (layer == s_.style_layers[l]) terms[l] = relative_loss(gram(f), grams_[l]);
+    style_losses(layer, f, finer, [&](std::size_t i, const at::Tensor& loss) { terms[i] = loss; });
   });
-  // Every layer counts equally (a gradient norm of 1 each), and then the layers together
-  // pull with a norm of 1: the style's strength does not depend on how many layers there
-  // are, nor on how far their pulls point the same way.
+  // Every layer counts equally (a gradient norm of 1 each; each pair of scales
+  // kCrossScaleShare), and then they together pull with a norm of 1: the style's strength
+  // does not depend on how many layers there are, nor on how far their pulls point the
+  // same way.
   at::Tensor together;
-  for (std::size_t l = 0; l < terms.size(); ++l) {
-    const at::Tensor g = torch::autograd::grad({terms[l]}, {x}, {}, l + 1 < terms.size())[0];
-    const double factor = 1.0 / std::max(g.norm().item<double>(), kTinyNorm);
-    factors_.style.push_back(factor);
-    together = together.defined() ? together + factor * g : factor * g;
+  std::vector<double> factors;
+  for (std::size_t i = 0; i < terms.size(); ++i) {
+    const at::Tensor g = torch::autograd::grad({terms[i]}, {x}, {}, i + 1 < terms.size())[0];
+    const double share = i < layers ? 1.0 : kCrossScaleShare;
+    factors.push_back(share / std::max(g.norm().item<double>(), kTinyNorm));
+    together = together.defined() ? together + factors.back() * g : factors.back() * g;
   }
   const double norm = std::max(together.norm().item<double>(), kTinyNorm);
-  for (double& factor : factors_.style) factor /= norm;
+  for (double& factor : factors) factor /= norm;
+  factors_.style.assign(factors.begin(), factors.begin() + layers);
+  factors_.cross.assign(factors.begin() + layers, factors.end());
   const at::Tensor y = style_.detach().clone().requires_grad_(true);
   const at::Tensor c =
       relative_loss(net_.features(y, {s_.content_layer}).at(s_.content_layer), content_);
@@ -170,18 +202,39 @@ Objective::Terms Objective::terms(const at::Tensor& image) const {
   // the whole forward, they would be computed first and held through the whole backward
   // (0.5 GB at 1024 px).
   at::Tensor content, style;
+  const std::size_t layers = s_.style_layers.size();
+  std::vector<at::Tensor> finer(layers);
   net_.forward(image, layers_, [&](const std::string& layer, const at::Tensor& f) {
     if (layer == s_.content_layer) content = relative_loss(f, content_);
-    for (std::size_t l = 0; l < s_.style_layers.size(); ++l) {
-      if (layer != s_.style_layers[l]) continue;
-      const at::Tensor term = relative_loss(gram(f), grams_[l]) * factors_.style[l];
+    style_losses(layer, f, finer, [&](std::size_t i, const at::Tensor& loss) {
+      const at::Tensor term =
+          loss * (i < layers ? factors_.style[i] : factors_.cross[i - layers]);
       style = style.defined() ? style + term : term;
-    }
+    });
   });
   content = (s_.content_weight * factors_.content) * content + detail_term(image);
   style = style * s_.style_weight;
   at::Tensor tv = (s_.tv_weight * factors_.tv) * tv_loss(image).to(content.scalar_type());
   return {content, style, tv};
+}
+
+// Hands `add` the relative losses that `layer`'s features complete: its Gram matrix's
+// (statistic l for style layer l) and, where it is the coarser of a pair of scales, the
+// pair's cross covariance's (statistic L + c). `finer` keeps each style layer's features
+// until the next scale's arrive.
+void Objective::style_losses(const std::string& layer, const at::Tensor& f,
+                             std::vector<at::Tensor>& finer, const StyleLoss& add) const {
+  const std::size_t layers = s_.style_layers.size();
+  for (std::size_t l = 0; l < layers; ++l) {
+    if (layer != s_.style_layers[l]) continue;
+    add(l, relative_loss(gram(f), grams_[l]));
+    for (std::size_t c = 0; c < crosses_.size(); ++c)
+      if (crosses_[c] == l)
+        add(layers + c, relative_loss(cross_covariance(cross_sums(onto_coarser(finer[l - 1]), f)),
+                                      cross_targets_[c]));
+    if (l > 0) finer[l - 1] = at::Tensor();
+    finer[l] = f;
+  }
 }
 
 double Objective::style_share(const at::Tensor& image) const {
@@ -233,18 +286,27 @@ double Objective::evaluate_tiled(const at::Tensor& x, Losses& out,
     if (!between(++done, count)) throw StopBetweenTiles{};
     return true;
   };
-  std::vector<at::Tensor> grams;
-  std::vector<double> positions;
+  Statistics stats;
   {
     torch::NoGradGuard no_grad;
-    grams = gather_grams(x.detach(), tiles_, positions, after_tile);
+    stats = gather(x.detach(), tiles_, after_tile);
   }
   double style = 0;
   std::vector<at::Tensor> pull;
-  for (std::size_t l = 0; l < grams.size(); ++l) {
-    const at::Tensor g = grams[l].requires_grad_(true);
+  for (std::size_t l = 0; l < stats.grams.size(); ++l) {
+    const at::Tensor g = stats.grams[l].requires_grad_(true);
     const at::Tensor term = relative_loss(g, grams_[l]) * (factors_.style[l] * s_.style_weight);
-    pull.push_back(torch::autograd::grad({term}, {g})[0] * (1.0 / positions[l]));
+    pull.push_back(torch::autograd::grad({term}, {g})[0] * (1.0 / stats.positions[l]));
+    style += term.item<double>();
+  }
+  std::vector<CrossSums> cross_pull;
+  for (std::size_t c = 0; c < stats.crosses.size(); ++c) {
+    CrossSums sums = stats.crosses[c];
+    for (at::Tensor* t : {&sums.products, &sums.finer, &sums.coarser}) t->requires_grad_(true);
+    const at::Tensor term = relative_loss(cross_covariance(sums), cross_targets_[c]) *
+                            (factors_.cross[c] * s_.style_weight);
+    const auto g = torch::autograd::grad({term}, {sums.products, sums.finer, sums.coarser});
+    cross_pull.push_back({g[0], g[1], g[2], sums.positions});
     style += term.item<double>();
   }
   at::Tensor& grad = x.mutable_grad();
@@ -252,7 +314,7 @@ double Objective::evaluate_tiled(const at::Tensor& x, Losses& out,
   double content = 0;
   for (const Tile& t : tiles_) {
     const at::Tensor piece = crop(x.detach(), t).clone().requires_grad_(true);
-    tile_loss(piece, t, pull, content).backward();
+    tile_loss(piece, t, pull, cross_pull, content).backward();
     crop(grad, t).add_(piece.grad());
     after_tile();
   }
@@ -274,39 +336,45 @@ double Objective::evaluate_tiled(const at::Tensor& x, Losses& out,
   return out.total;
 }
 
-// The Gram matrices of `image` over its tiles, each tile adding its own positions' share;
-// `positions` receives their count per layer.
-std::vector<at::Tensor> Objective::gather_grams(const at::Tensor& image,
-                                                const std::vector<Tile>& tiles,
-                                                std::vector<double>& positions,
-                                                const std::function<bool()>& after_tile) const {
-  std::vector<at::Tensor> sums(s_.style_layers.size());
-  positions.assign(s_.style_layers.size(), 0);
+// The Gram matrices and cross covariances' sums of `image` over its tiles, each tile adding
+// its own positions' share. A pair's finer features are averaged onto the coarser grid
+// over the whole crop, then cut to the tile's own positions like the coarser ones.
+Objective::Statistics Objective::gather(const at::Tensor& image, const std::vector<Tile>& tiles,
+                                        const std::function<bool()>& after_tile) const {
+  const std::size_t layers = s_.style_layers.size();
+  Statistics stats{std::vector<at::Tensor>(layers), std::vector<double>(layers, 0),
+                   std::vector<CrossSums>(crosses_.size())};
   const int width = static_cast<int>(image.size(3)), height = static_cast<int>(image.size(2));
   for (const Tile& t : tiles) {
+    std::vector<at::Tensor> finer(layers);
     net_.forward(crop(image, t), s_.style_layers, [&](const std::string& layer, const at::Tensor& f) {
-      for (std::size_t l = 0; l < sums.size(); ++l) {
+      for (std::size_t l = 0; l < layers; ++l) {
         if (layer != s_.style_layers[l]) continue;
         const at::Tensor own = interior(f, layer, t, width, height);
+        for (std::size_t c = 0; c < crosses_.size(); ++c)
+          if (crosses_[c] == l)
+            accumulate(stats.crosses[c],
+                       cross_sums(interior(onto_coarser(finer[l - 1]), layer, t, width, height), own));
+        finer[l] = f;
         const double n = double(own.size(2)) * own.size(3);
         if (n == 0) continue;  // a sliver at the edge, narrower than the layer's stride
         const at::Tensor sum = gram(own) * n;
-        sums[l] = sums[l].defined() ? sums[l] + sum : sum;
-        positions[l] += n;
+        stats.grams[l] = stats.grams[l].defined() ? stats.grams[l] + sum : sum;
+        stats.positions[l] += n;
       }
     });
     after_tile();
   }
-  for (std::size_t l = 0; l < sums.size(); ++l) sums[l] /= positions[l];
-  return sums;
+  for (std::size_t l = 0; l < layers; ++l) stats.grams[l] /= stats.positions[l];
+  return stats;
 }
 
 // A tile's part of the loss: its positions' content error, and the style's pull as the
 // inner product of each Gram's fixed gradient (per position: `pull`) with the tile's sum
 // of its positions' feature products, whose gradient on the tile's pixels is exactly the
 // whole style loss's.
-at::Tensor Objective::tile_loss(const at::Tensor& x, const Tile& t,
-                                const std::vector<at::Tensor>& pull, double& content) const {
+at::Tensor Objective::tile_loss(const at::Tensor& x, const Tile& t, const std::vector<at::Tensor>& pull,
+                                const std::vector<CrossSums>& cross_pull, double& content) const {
   const int width = static_cast<int>(content_image_.size(3));
   const int height = static_cast<int>(content_image_.size(2));
   at::Tensor target;
@@ -316,6 +384,7 @@ at::Tensor Objective::tile_loss(const at::Tensor& x, const Tile& t,
                       s_.content_layer, t, width, height).to(at::kFloat);
   }
   at::Tensor loss = at::zeros({}, at::kFloat);
+  std::vector<at::Tensor> finer(s_.style_layers.size());
   net_.forward(x, layers_, [&](const std::string& layer, const at::Tensor& f) {
     const at::Tensor own = interior(f, layer, t, width, height);
     if (layer == s_.content_layer) {
@@ -325,8 +394,18 @@ at::Tensor Objective::tile_loss(const at::Tensor& x, const Tile& t,
       loss = loss + term;
     }
     for (std::size_t l = 0; l < s_.style_layers.size(); ++l) {
-      if (layer != s_.style_layers[l] || own.numel() == 0) continue;
-      loss = loss + (gram(own) * pull[l]).sum() * (double(own.size(2)) * own.size(3));
+      if (layer != s_.style_layers[l]) continue;
+      for (std::size_t c = 0; c < crosses_.size(); ++c) {
+        if (crosses_[c] != l) continue;
+        const CrossSums s =
+            cross_sums(interior(onto_coarser(finer[l - 1]), layer, t, width, height), own);
+        const CrossSums& p = cross_pull[c];
+        loss = loss + (s.products * p.products).sum() + (s.finer * p.finer).sum() +
+               (s.coarser * p.coarser).sum();
+      }
+      finer[l] = f;
+      if (own.numel() != 0)
+        loss = loss + (gram(own) * pull[l]).sum() * (double(own.size(2)) * own.size(3));
     }
   });
   return loss;

@@ -9,6 +9,7 @@
 #include <functional>
 #include <vector>
 
+#include "losses.h"
 #include "network.h"
 #include "neural_style/plan.h"
 #include "neural_style/progress.h"
@@ -21,6 +22,7 @@ namespace neural_style {
 // terms' pulls whatever the network's magnitudes (objective.cpp's balance()).
 struct Factors {
   std::vector<double> style;  // per style layer
+  std::vector<double> cross;  // per pair of neighbouring scales (Objective's crosses_)
   double content = 1;
   double tv = 1;
   double pixels = 0;          // of the scale they were measured at
@@ -68,6 +70,15 @@ class Objective {
   struct Terms {
     at::Tensor content, style, tv;
   };
+  // The style's statistics of an image, gathered over its tiles.
+  struct Statistics {
+    std::vector<at::Tensor> grams;     // per style layer
+    std::vector<double> positions;     // per style layer
+    std::vector<CrossSums> crosses;    // per pair in crosses_
+  };
+  using StyleLoss = std::function<void(std::size_t statistic, const at::Tensor& loss)>;
+  void style_losses(const std::string& layer, const at::Tensor& features,
+                    std::vector<at::Tensor>& finer, const StyleLoss& add) const;
   void aim(const Scale& scale, const std::vector<at::Tensor>& styles,
            const std::vector<double>& shares, bool measuring);
   void measure_factors();
@@ -76,11 +87,10 @@ class Objective {
   at::Tensor temporal_term(const at::Tensor& x) const;
   double evaluate_whole(const at::Tensor& x, Losses& out) const;
   double evaluate_tiled(const at::Tensor& x, Losses& out, const TileCallback& between) const;
-  std::vector<at::Tensor> gather_grams(const at::Tensor& image, const std::vector<Tile>& tiles,
-                                       std::vector<double>& positions,
-                                       const std::function<bool()>& after_tile) const;
-  at::Tensor tile_loss(const at::Tensor& x, const Tile& tile,
-                       const std::vector<at::Tensor>& style_pull, double& content) const;
+  Statistics gather(const at::Tensor& image, const std::vector<Tile>& tiles,
+                    const std::function<bool()>& after_tile) const;
+  at::Tensor tile_loss(const at::Tensor& x, const Tile& tile, const std::vector<at::Tensor>& style_pull,
+                       const std::vector<CrossSums>& cross_pull, double& content) const;
   at::Tensor interior(const at::Tensor& features, const std::string& layer, const Tile& tile,
                       int width, int height) const;
 
@@ -92,6 +102,8 @@ class Objective {
   at::Tensor content_;               // its features at the content layer (whole scales)
   double content_norm_ = 0;          // their squared norm (tiled scales)
   std::vector<at::Tensor> grams_;    // one per style layer, the styles' mix
+  std::vector<std::size_t> crosses_;  // style layers whose predecessor has half their stride
+  std::vector<at::Tensor> cross_targets_;  // their cross covariances, the styles' mix
   at::Tensor style_;                 // the main style picture at the scale's size (measuring)
   Factors factors_;
   Temporal temporal_;
