@@ -30,6 +30,7 @@ class BuiltinNetwork : public Network {
   explicit BuiltinNetwork(std::uint64_t seed);
 
   bool pretrained() const override { return false; }
+  bool separate_scales() const override { return true; }
   void to(at::Device device, at::ScalarType dtype, bool channels_last) override;
   void forward(const at::Tensor& rgb, const std::vector<std::string>& layers,
                const Tap& tap) const override;

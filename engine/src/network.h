@@ -25,6 +25,10 @@ class Network {
   // True for the real, pre-trained VGG-19.
   virtual bool pretrained() const = 0;
 
+  // True where each layer sees one scale alone (the built-in network's pyramid): the style
+  // then also holds the covariance between neighbouring scales (objective.cpp).
+  virtual bool separate_scales() const { return false; }
+
   // Moves the weights; features then come out in that device, dtype and memory format.
   virtual void to(at::Device device, at::ScalarType dtype, bool channels_last) = 0;
 

@@ -69,8 +69,7 @@ constexpr double kDetailShare = 0.01;
 // The pull of each pair of neighbouring scales' cross covariance against a style layer's, on
 // the built-in network: one layer's Grams say how often each stroke direction occurs over
 // the whole picture, which small rings satisfy as well as strokes; the covariance with the
-// next scale asks that fine strokes run along the coarse ones (docs/design.md). VGG-19's
-// deeper layers combine scales themselves.
+// next scale asks that fine strokes run along the coarse ones (docs/design.md).
 constexpr double kCrossScaleShare = 0.25;
 
 void accumulate(CrossSums& total, const CrossSums& part) {
@@ -93,7 +92,7 @@ Objective::Objective(const Network& net, const Settings& settings, const Scale& 
   layers_ = s_.style_layers;
   if (std::find(layers_.begin(), layers_.end(), s_.content_layer) == layers_.end())
     layers_.push_back(s_.content_layer);
-  if (!net_.pretrained())
+  if (net_.separate_scales())
     for (std::size_t l = 1; l < s_.style_layers.size(); ++l)
       if (layer_reach(s_.style_layers[l], false).stride ==
           2 * layer_reach(s_.style_layers[l - 1], false).stride)

@@ -28,10 +28,10 @@ constexpr double kStartPerturbation = 0.1;  // of the pixel range, either way
 constexpr double kStartNoisePerDecade = 0.25;
 // How far the start moves towards the painting's palette: three quarters of the way from
 // the default strength up (the photo's own tones keep the light of its big shapes), fading
-// out over the two decades below, so that the weakest styles keep the photo's colours
-// (docs/design.md).
+// out down to the strength slider's low end, where the weakest styles keep the photo's
+// colours (docs/design.md).
 constexpr double kStartPalette = 0.75;
-constexpr double kStartPalettePerDecade = 0.5;
+constexpr double kPhotoColoursAt = 0.1;
 constexpr int kReferenceSide = 512;  // the largest scale that measures its own balance
 constexpr int kMaxStepsUndone = 8;   // per scale, each try with half the step before
 using Clock = std::chrono::steady_clock;
@@ -294,9 +294,10 @@ at::Tensor initial_image(const at::Tensor& content, const std::vector<at::Tensor
   at::Generator generator = at::make_generator<at::CPUGeneratorImpl>(s.seed);
   const at::Tensor noise = at::rand(content.sizes(), generator).to(content.device());
   if (s.init == Init::noise) return noise;
+  const double fade = std::log10(s.style_weight / kPhotoColoursAt) /
+                     std::log10(kDefaultStyleWeight / kPhotoColoursAt);
+  const double palette = kStartPalette * std::clamp(fade, 0.0, 1.0);
   const double decades = std::log10(s.style_weight / kDefaultStyleWeight);
-  const double palette =
-      kStartPalette * std::clamp(1 + kStartPalettePerDecade * decades, 0.0, 1.0);
   const at::Tensor coloured = palette > 0 && !s.preserve_colors
                                   ? content.lerp(match_palette(content, styles, shares), palette)
                                   : content;
