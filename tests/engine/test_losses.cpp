@@ -63,6 +63,25 @@ TEST(Losses, GramOfManyBf16PositionsIsAccumulatedInFp32) {
   EXPECT_LT(error(g), 0.5 * error(one_bf16_product));
 }
 
+TEST(Losses, OntoCoarserAveragesEachBlockAndKeepsTheOddEdge) {
+  const at::Tensor f = at::arange(9, at::kDouble).view({1, 1, 3, 3});  // rows 0 1 2, 3 4 5, 6 7 8
+  const at::Tensor expected = at::tensor({2.0, 3.5, 6.5, 8.0}, at::kDouble).view({1, 1, 2, 2});
+  EXPECT_TRUE(at::allclose(onto_coarser(f), expected, 1e-12, 1e-12));
+}
+
+TEST(Losses, CrossCovarianceIsCentredAndAddsUpOverTiles) {
+  const at::Tensor a = random_double({1, 3, 4, 6}, 7), b = random_double({1, 2, 4, 6}, 8);
+  const at::Tensor fa = a.flatten(2)[0], fb = b.flatten(2)[0];  // channels x positions
+  const at::Tensor centred = at::mm(fa - fa.mean(1, true), (fb - fb.mean(1, true)).t()) / 24.0;
+  EXPECT_TRUE(at::allclose(cross_covariance(cross_sums(a, b)), centred, 1e-12, 1e-12));
+  // Two tiles of three columns each: their sums add up to the whole's.
+  const CrossSums left = cross_sums(a.narrow(3, 0, 3), b.narrow(3, 0, 3));
+  const CrossSums right = cross_sums(a.narrow(3, 3, 3), b.narrow(3, 3, 3));
+  const CrossSums whole{left.products + right.products, left.finer + right.finer,
+                        left.coarser + right.coarser, left.positions + right.positions};
+  EXPECT_TRUE(at::allclose(cross_covariance(whole), centred, 1e-12, 1e-12));
+}
+
 TEST(Losses, RelativeLossMatchesNaiveSum) {
   const at::Tensor x = random_double({3, 7}, 4), t = random_double({3, 7}, 5);
   double diff = 0, norm = 0;
