@@ -16,6 +16,13 @@ at::Tensor as_matrix(const at::Tensor& features) {
   return features.permute({0, 2, 3, 1}).reshape({-1, features.size(1)});
 }
 
+// A positions x channels matrix back as features shaped and typed like `like`, channels-last.
+at::Tensor as_features(const at::Tensor& matrix, const at::Tensor& like) {
+  return matrix.to(like.scalar_type())
+      .reshape({like.size(0), like.size(2), like.size(3), like.size(1)})
+      .permute({0, 3, 1, 2});
+}
+
 // The bf16 Gram's partial products: enough positions each to keep AMX busy, enough of them
 // that their bf16 rounding averages out (test_losses: relative error about 2e-4 with 16 or
 // more, against 2e-3 for one bf16 product).
@@ -83,6 +90,29 @@ class GramFunction : public torch::autograd::Function<GramFunction> {
   }
 };
 
+// The sums of two layers' products and of each one's features, with a hand-written
+// backward that hands each layer its gradient in its own (channels-last) layout: autograd's
+// own returns transposed ones, which made every backward pass below them slower.
+class CrossFunction : public torch::autograd::Function<CrossFunction> {
+ public:
+  static torch::autograd::variable_list forward(torch::autograd::AutogradContext* ctx,
+                                                const at::Tensor& finer, const at::Tensor& coarser) {
+    ctx->save_for_backward({finer, coarser});
+    const at::Tensor a = as_matrix(finer).to(accumulation_type(finer));
+    const at::Tensor b = as_matrix(coarser).to(accumulation_type(coarser));
+    return {at::mm(a.t(), b), a.sum(0), b.sum(0)};
+  }
+
+  static torch::autograd::variable_list backward(torch::autograd::AutogradContext* ctx,
+                                                 torch::autograd::variable_list grads) {
+    const auto saved = ctx->get_saved_variables();
+    const at::Tensor a = as_matrix(saved[0]).to(accumulation_type(saved[0]));
+    const at::Tensor b = as_matrix(saved[1]).to(accumulation_type(saved[1]));
+    at::Tensor da = at::mm(b, grads[0].t()) + grads[1], db = at::mm(a, grads[0]) + grads[2];
+    return {as_features(da, saved[0]), as_features(db, saved[1])};
+  }
+};
+
 // Brightness and colour (BT.601 Y, and Cb and Cr scaled to Y's range) with colour
 // differences weighted kChromaSmoothness times as much as brightness differences: the
 // smoothness term then removes single-pixel colour speckle, which no painting has, and
@@ -108,9 +138,8 @@ at::Tensor onto_coarser(const at::Tensor& features) {
 }
 
 CrossSums cross_sums(const at::Tensor& finer, const at::Tensor& coarser) {
-  const at::Tensor a = as_matrix(finer).to(accumulation_type(finer));
-  const at::Tensor b = as_matrix(coarser).to(accumulation_type(coarser));
-  return {at::mm(a.t(), b), a.sum(0), b.sum(0), static_cast<double>(a.size(0))};
+  const auto sums = CrossFunction::apply(finer, coarser);
+  return {sums[0], sums[1], sums[2], static_cast<double>(finer.numel() / finer.size(1))};
 }
 
 at::Tensor cross_covariance(const CrossSums& sums) {

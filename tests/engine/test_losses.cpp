@@ -150,6 +150,19 @@ TEST(Losses, StyleLossGradientMatchesFiniteDifferences) {
                           random_double({1, 3, 4, 3}, 8));
 }
 
+TEST(Losses, CrossCovarianceLossGradientMatchesFiniteDifferences) {
+  const at::Tensor coarser = random_double({1, 2, 3, 2}, 12), target = random_double({3, 2}, 13);
+  expect_gradient_matches(
+      [&](const at::Tensor& f) {
+        return relative_loss(cross_covariance(cross_sums(onto_coarser(f), coarser)), target);
+      },
+      random_double({1, 3, 5, 4}, 14));
+  const at::Tensor finer = random_double({1, 3, 3, 2}, 15);
+  expect_gradient_matches(
+      [&](const at::Tensor& f) { return relative_loss(cross_covariance(cross_sums(finer, f)), target); },
+      random_double({1, 2, 3, 2}, 16));
+}
+
 TEST(Losses, ContentLossGradientMatchesFiniteDifferences) {
   const at::Tensor target = random_double({1, 2, 3, 3}, 9);
   expect_gradient_matches([&](const at::Tensor& f) { return relative_loss(f, target); },
