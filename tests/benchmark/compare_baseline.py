@@ -83,7 +83,7 @@ def main():
     parser.add_argument("--size", type=int, default=256)
     parser.add_argument("--budgets", default="50,100,200,300")
     parser.add_argument("--style-weight", default="10",
-                        help="the engine's style weight (its default is 10)")
+                        help="the style weight passed to the engine")
     args = parser.parse_args()
     work = tempfile.mkdtemp(prefix="ns-baseline-")
     weights = os.path.join(work, "vgg19.safetensors")
