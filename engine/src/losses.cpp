@@ -67,8 +67,8 @@ at::Tensor gram_product(const at::Tensor& x) {
 // G = X^T X / N with a hand-written backward: autograd's own would multiply twice (once
 // per operand of the product) and copy the transposes; this is one product. The forward
 // product is accumulated in fp32 (the loss needs it); the backward one runs in the
-// features' own type,
-// since its result only feeds the network's backward pass in that type (bf16: AMX).
+// features' own type, since its result only feeds the network's backward pass in that
+// type (bf16: AMX).
 class GramFunction : public torch::autograd::Function<GramFunction> {
  public:
   static at::Tensor forward(torch::autograd::AutogradContext* ctx, const at::Tensor& features) {
@@ -84,15 +84,13 @@ class GramFunction : public torch::autograd::Function<GramFunction> {
     const at::Tensor g = (grads[0] + grads[0].t()) / static_cast<double>(x.size(0));
     const at::ScalarType type =
         bf16_products_accumulate_in_fp32() ? x.scalar_type() : accumulation_type(x);
-    const at::Tensor dx = at::mm(x.to(type), g.to(type)).to(x.scalar_type());  // positions x channels
-    return {dx.reshape({features.size(0), features.size(2), features.size(3), features.size(1)})
-                .permute({0, 3, 1, 2})};
+    return {as_features(at::mm(x.to(type), g.to(type)), features)};
   }
 };
 
 // The sums of two layers' products and of each one's features, with a hand-written
 // backward that hands each layer its gradient in its own (channels-last) layout: autograd's
-// own returns transposed ones, which made every backward pass below them slower.
+// own returns transposed ones, which slow every backward pass below them.
 class CrossFunction : public torch::autograd::Function<CrossFunction> {
  public:
   static torch::autograd::variable_list forward(torch::autograd::AutogradContext* ctx,
