@@ -75,6 +75,18 @@ constexpr double kCrossScaleShare = 0.25;
 // and changed no quality figure (docs/benchmarks.md).
 constexpr int kCrossFinestStride = 2;
 
+// On the built-in network, a style layer coarser than this stride pulls this stride over its
+// own as hard as a finer one (relu4_1 a half, relu5_1 a quarter): the strokes live in the
+// fine octaves, and the coarse octaves' Grams mostly move the large shapes, which the
+// content keeps (docs/design.md, The coarse octaves pull less).
+constexpr int kFullPullStride = 4;
+
+// A style layer's gradient norm against the others' (measure_factors).
+double layer_share(const std::string& layer, bool separate_scales) {
+  if (!separate_scales) return 1.0;
+  return std::min(1.0, double(kFullPullStride) / layer_reach(layer, false).stride);
+}
+
 void accumulate(CrossSums& total, const CrossSums& part) {
   if (!total.products.defined()) {
     total = part;
@@ -173,15 +185,16 @@ void Objective::measure_factors() {
   net_.forward(x, s_.style_layers, [&](const std::string& layer, const at::Tensor& f) {
     style_losses(layer, f, finer, [&](std::size_t i, const at::Tensor& loss) { terms[i] = loss; });
   });
-  // Every layer counts equally (a gradient norm of 1 each; each pair of scales
-  // kCrossScaleShare), and then they together pull with a norm of 1: the style's strength
+  // Each layer pulls with its share (a gradient norm of 1, less for the built-in network's
+  // coarse octaves; each pair of scales kCrossScaleShare), and then they together pull with
+  // a norm of 1: the style's strength
   // does not depend on how many layers there are, nor on how far their pulls point the
   // same way.
   at::Tensor together;
   std::vector<double> factors;
   for (std::size_t i = 0; i < terms.size(); ++i) {
     const at::Tensor g = torch::autograd::grad({terms[i]}, {x}, {}, i + 1 < terms.size())[0];
-    const double share = i < layers ? 1.0 : kCrossScaleShare;
+    const double share = i >= layers ? kCrossScaleShare : layer_share(s_.style_layers[i], net_.separate_scales());
     factors.push_back(share / std::max(g.norm().item<double>(), kTinyNorm));
     together = together.defined() ? together + factors.back() * g : factors.back() * g;
   }
