@@ -187,14 +187,14 @@ void Objective::measure_factors() {
   });
   // Each layer pulls with its share (a gradient norm of 1, less for the built-in network's
   // coarse octaves; each pair of scales kCrossScaleShare), and then they together pull with
-  // a norm of 1: the style's strength
-  // does not depend on how many layers there are, nor on how far their pulls point the
-  // same way.
+  // a norm of 1: the style's strength does not depend on how many layers there are, nor on
+  // how far their pulls point the same way.
   at::Tensor together;
   std::vector<double> factors;
   for (std::size_t i = 0; i < terms.size(); ++i) {
     const at::Tensor g = torch::autograd::grad({terms[i]}, {x}, {}, i + 1 < terms.size())[0];
-    const double share = i >= layers ? kCrossScaleShare : layer_share(s_.style_layers[i], net_.separate_scales());
+    const double share = i >= layers ? kCrossScaleShare
+                                     : layer_share(s_.style_layers[i], net_.separate_scales());
     factors.push_back(share / std::max(g.norm().item<double>(), kTinyNorm));
     together = together.defined() ? together + factors.back() * g : factors.back() * g;
   }
