@@ -26,7 +26,7 @@ inline constexpr double kMaxStyleScale = 8.0;
 inline constexpr int kMaxThreads = 1024;
 // The style pulls this many times as hard as the content (objective.cpp's balance): the
 // photo repainted everywhere while its composition stays (docs/benchmarks.md, Quality).
-inline constexpr double kDefaultStyleWeight = 5.0;
+inline constexpr double kDefaultStyleWeight = 7.0;
 inline constexpr int kDefaultIterations = 300;
 // A scale has converged when its loss fell by less than this share per step, on average
 // over the last kConvergenceWindow steps (L-BFGS plateaus for a few steps before it drops
