@@ -29,6 +29,9 @@ class Network {
   // then also holds the covariance between neighbouring scales (objective.cpp).
   virtual bool separate_scales() const { return false; }
 
+  // How many of each layer's last channels are the picture's colours rather than filters.
+  virtual int colour_channels() const { return 0; }
+
   // Moves the weights; features then come out in that device, dtype and memory format.
   virtual void to(at::Device device, at::ScalarType dtype, bool channels_last) = 0;
 

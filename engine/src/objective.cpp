@@ -81,6 +81,15 @@ constexpr int kCrossFinestStride = 2;
 // content keeps (docs/design.md, The coarse octaves pull less).
 constexpr int kFullPullStride = 4;
 
+// On the built-in network the content also keeps where the photo's edges run: a fine
+// octave's filters (not its colours) averaged over the content layer's grid say which edges
+// cross each cell and in which direction, but not their pixels, colours or phase, which the
+// style repaints. The coarse content layer alone let the subject's edges dissolve into the
+// strokes (docs/design.md, The photo's edges).
+constexpr const char* kEdgeLayer = "relu2_1";
+// Its pull against the content layer's, at the balance.
+constexpr double kEdgeShare = 0.3;
+
 // A style layer's gradient norm against the others' (measure_factors).
 double layer_share(const std::string& layer, bool separate_scales) {
   if (!separate_scales) return 1.0;
@@ -107,6 +116,14 @@ Objective::Objective(const Network& net, const Settings& settings, const Scale& 
   layers_ = s_.style_layers;
   if (std::find(layers_.begin(), layers_.end(), s_.content_layer) == layers_.end())
     layers_.push_back(s_.content_layer);
+  content_layers_ = {s_.content_layer};
+  const int edge_stride = layer_reach(kEdgeLayer, false).stride;
+  if (net_.separate_scales() && layer_reach(s_.content_layer, false).stride > edge_stride) {
+    edge_pool_ = layer_reach(s_.content_layer, false).stride / edge_stride;
+    content_layers_.push_back(kEdgeLayer);
+    if (std::find(layers_.begin(), layers_.end(), kEdgeLayer) == layers_.end())
+      layers_.push_back(kEdgeLayer);
+  }
   if (net_.separate_scales())
     for (std::size_t l = 1; l < s_.style_layers.size(); ++l) {
       const int finer = layer_reach(s_.style_layers[l - 1], false).stride;
@@ -125,6 +142,7 @@ Objective::Objective(const Network& net, const Settings& settings, const Scale& 
     for (double& f : factors_.style) f *= growth;
     for (double& f : factors_.cross) f *= growth;
     factors_.content *= growth;
+    factors_.edges *= growth;
     factors_.tv *= growth;
     factors_.pixels = double(scale.width) * scale.height;
   } else if (tiled()) {
@@ -159,14 +177,20 @@ void Objective::aim(const Scale& scale, const std::vector<at::Tensor>& styles,
     if (!style_.defined() && measuring) style_ = resize(styles[i], scale.width, scale.height);
   }
   if (!tiled()) {
-    content_ = net_.features(content_image_, {s_.content_layer}).at(s_.content_layer);
+    const auto f = net_.features(content_image_, content_layers_);
+    content_ = f.at(s_.content_layer);
+    if (edge_pool_ > 0) edges_ = edge_features(f.at(kEdgeLayer));
     return;
   }
+  // The squared norm of a tile's part of the content's features on the content layer's grid.
+  auto norm = [&](const at::Tensor& features, const Tile& t) {
+    return interior(features, s_.content_layer, t, scale.width, scale.height)
+        .to(at::kFloat).pow(2).sum().item<double>();
+  };
   for (const Tile& t : tiles_) {
-    const at::Tensor f =
-        net_.features(crop(content_image_, t), {s_.content_layer}).at(s_.content_layer);
-    content_norm_ += interior(f, s_.content_layer, t, scale.width, scale.height)
-                         .to(at::kFloat).pow(2).sum().item<double>();
+    const auto f = net_.features(crop(content_image_, t), content_layers_);
+    content_norm_ += norm(f.at(s_.content_layer), t);
+    if (edge_pool_ > 0) edges_norm_ += norm(edge_features(f.at(kEdgeLayer)), t);
   }
 }
 
@@ -206,6 +230,11 @@ void Objective::measure_factors() {
   const at::Tensor c =
       relative_loss(net_.features(y, {s_.content_layer}).at(s_.content_layer), content_);
   factors_.content = 1.0 / std::max(gradient_norm(c, y, false), kTinyNorm);
+  if (edge_pool_ > 0) {
+    const at::Tensor e =
+        relative_loss(edge_features(net_.features(y, {kEdgeLayer}).at(kEdgeLayer)), edges_);
+    factors_.edges = kEdgeShare / std::max(gradient_norm(e, y, false), kTinyNorm);
+  }
   at::Generator generator = at::make_generator<at::CPUGeneratorImpl>(kFixedSeed);
   const at::Tensor noise =
       at::rand(x.sizes(), generator).to(x.device()).requires_grad_(true);
@@ -218,18 +247,21 @@ Objective::Terms Objective::terms(const at::Tensor& image) const {
   // their gradients only when its backward pass gets back to that layer. Computed after
   // the whole forward, they would be computed first and held through the whole backward
   // (0.5 GB at 1024 px).
-  at::Tensor content, style;
+  at::Tensor content, edges, style;
   const std::size_t layers = s_.style_layers.size();
   std::vector<at::Tensor> finer(layers);
   net_.forward(image, layers_, [&](const std::string& layer, const at::Tensor& f) {
     if (layer == s_.content_layer) content = relative_loss(f, content_);
+    if (layer == kEdgeLayer && edge_pool_ > 0) edges = relative_loss(edge_features(f), edges_);
     style_losses(layer, f, finer, [&](std::size_t i, const at::Tensor& loss) {
       const at::Tensor term =
           loss * (i < layers ? factors_.style[i] : factors_.cross[i - layers]);
       style = style.defined() ? style + term : term;
     });
   });
-  content = (s_.content_weight * factors_.content) * content + detail_term(image);
+  content = factors_.content * content;
+  if (edges.defined()) content = content + factors_.edges * edges;
+  content = s_.content_weight * content + detail_term(image);
   style = style * s_.style_weight;
   at::Tensor tv = (s_.tv_weight * factors_.tv) * tv_loss(image).to(content.scalar_type());
   return {content, style, tv};
@@ -263,6 +295,14 @@ double Objective::style_share(const at::Tensor& image) const {
 
 double Objective::evaluate(const at::Tensor& x, Losses& out, const TileCallback& between) const {
   return tiled() ? evaluate_tiled(x, out, between) : evaluate_whole(x, out);
+}
+
+// kEdgeLayer's filters without the colours, each edge_pool_ x edge_pool_ block of positions
+// averaged: on the content layer's grid, as the built-in pyramid halves (ceil(n / pool)).
+at::Tensor Objective::edge_features(const at::Tensor& features) const {
+  const at::Tensor filters = features.narrow(1, 0, features.size(1) - net_.colour_channels());
+  return at::avg_pool2d(filters, {edge_pool_, edge_pool_}, {edge_pool_, edge_pool_}, {0, 0},
+                        /*ceil_mode=*/true, /*count_include_pad=*/false);
 }
 
 at::Tensor Objective::detail_term(const at::Tensor& x) const {
@@ -394,22 +434,30 @@ at::Tensor Objective::tile_loss(const at::Tensor& x, const Tile& t, const std::v
                                 const std::vector<CrossSums>& cross_pull, double& content) const {
   const int width = static_cast<int>(content_image_.size(3));
   const int height = static_cast<int>(content_image_.size(2));
-  at::Tensor target;
+  at::Tensor target, edge_target;
   {
     torch::NoGradGuard no_grad;
-    target = interior(net_.features(crop(content_image_, t), {s_.content_layer}).at(s_.content_layer),
-                      s_.content_layer, t, width, height).to(at::kFloat);
+    const auto f = net_.features(crop(content_image_, t), content_layers_);
+    target = interior(f.at(s_.content_layer), s_.content_layer, t, width, height).to(at::kFloat);
+    if (edge_pool_ > 0)
+      edge_target = interior(edge_features(f.at(kEdgeLayer)), s_.content_layer, t, width, height)
+                        .to(at::kFloat);
   }
   at::Tensor loss = at::zeros({}, at::kFloat);
+  // The tile's part of a relative squared error whose target's squared norm is `norm`.
+  auto hold = [&](const at::Tensor& own, const at::Tensor& goal, double factor, double norm) {
+    const at::Tensor term = (own.to(at::kFloat) - goal).pow(2).sum() *
+                            (s_.content_weight * factor / (norm + kRelativeEpsilon));
+    content += term.item<double>();
+    loss = loss + term;
+  };
   std::vector<at::Tensor> finer(s_.style_layers.size());
   net_.forward(x, layers_, [&](const std::string& layer, const at::Tensor& f) {
     const at::Tensor own = interior(f, layer, t, width, height);
-    if (layer == s_.content_layer) {
-      const at::Tensor term = (own.to(at::kFloat) - target).pow(2).sum() *
-                              (s_.content_weight * factors_.content / (content_norm_ + kRelativeEpsilon));
-      content += term.item<double>();
-      loss = loss + term;
-    }
+    if (layer == s_.content_layer) hold(own, target, factors_.content, content_norm_);
+    if (layer == kEdgeLayer && edge_pool_ > 0)
+      hold(interior(edge_features(f), s_.content_layer, t, width, height), edge_target,
+           factors_.edges, edges_norm_);
     for (std::size_t l = 0; l < s_.style_layers.size(); ++l) {
       if (layer != s_.style_layers[l]) continue;
       for (std::size_t c = 0; c < crosses_.size(); ++c) {

@@ -24,6 +24,7 @@ struct Factors {
   std::vector<double> style;  // per style layer
   std::vector<double> cross;  // per pair of neighbouring scales (Objective's crosses_)
   double content = 1;
+  double edges = 0;           // 0 where there is no edges term (Objective's edge_pool_)
   double tv = 1;
   double pixels = 0;          // of the scale they were measured at
 };
@@ -84,6 +85,7 @@ class Objective {
   void measure_factors();
   Terms terms(const at::Tensor& image) const;
   at::Tensor detail_term(const at::Tensor& x) const;
+  at::Tensor edge_features(const at::Tensor& features) const;
   at::Tensor temporal_term(const at::Tensor& x) const;
   double evaluate_whole(const at::Tensor& x, Losses& out) const;
   double evaluate_tiled(const at::Tensor& x, Losses& out, const TileCallback& between) const;
@@ -101,6 +103,10 @@ class Objective {
   at::Tensor content_image_;         // the content at the scale's size
   at::Tensor content_;               // its features at the content layer (whole scales)
   double content_norm_ = 0;          // their squared norm (tiled scales)
+  int edge_pool_ = 0;                // positions of kEdgeLayer per content position; 0: none
+  std::vector<std::string> content_layers_;  // the content layer, and kEdgeLayer if edge_pool_
+  at::Tensor edges_;                 // the content's edge features (whole scales)
+  double edges_norm_ = 0;            // their squared norm (tiled scales)
   std::vector<at::Tensor> grams_;    // one per style layer, the styles' mix
   std::vector<std::size_t> crosses_;  // style layers whose predecessor has half their stride
   std::vector<at::Tensor> cross_targets_;  // their cross covariances, the styles' mix

@@ -75,6 +75,32 @@ TEST(Objective, TiledEqualsWholeWithVgg19) {
   expect_tiles_match_whole(net, resolved(true), 330, 230, {144});
 }
 
+// The built-in content layer sees an eighth of the resolution; its edge term is what makes a
+// softened photo, its layout unchanged, cost more. VGG-19's relu4_2 needs none.
+TEST(Objective, TheBuiltinContentAlsoHoldsThePhotosEdges) {
+  const BuiltinNetwork net(7);
+  const Settings s = resolved(false);
+  const at::Tensor content = picture(256, 192, 1), style = picture(200, 170, 2);
+  const Scale scale{256, 192, 1};
+  const Objective measured(net, s, scale, content, {style}, {1.0}, Factors{});
+  ASSERT_GT(measured.factors().edges, 0);
+  Factors without_edges = measured.factors();
+  without_edges.edges = 0;
+  const Objective coarse(net, s, scale, content, {style}, {1.0}, without_edges);
+  const at::Tensor softened =
+      at::upsample_bilinear2d(at::avg_pool2d(content, {4, 4}), {192, 256}, false);
+  Losses with, without;
+  const auto go_on = [](int, int) { return true; };
+  measured.evaluate(softened.clone().requires_grad_(true), with, go_on);
+  coarse.evaluate(softened.clone().requires_grad_(true), without, go_on);
+  EXPECT_GT(with.content, 2 * without.content);
+
+  Vgg19 vgg = Vgg19::random(3);
+  vgg.to(at::kCPU, at::kFloat, true);
+  const Objective pretrained(vgg, resolved(true), scale, content, {style}, {1.0}, Factors{});
+  EXPECT_EQ(pretrained.factors().edges, 0);
+}
+
 TEST(Objective, TilesCoverTheImageOnceAndCropsStartOnTheStride) {
   const std::vector<Tile> tiles = tile_layout(770, 523, 250, 78, 16);
   double covered = 0;
