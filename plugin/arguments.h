@@ -34,7 +34,7 @@ struct Arguments {
   double style_mix = 0.5;
   double style_weight = kDefaultStyleWeight;
   double content_weight = 1.0;
-  double tv_weight = 1.0;
+  double tv_weight = kDefaultTvWeight;
   std::int32_t size = 0;
   std::int32_t iterations = kDefaultIterations;
   double style_scale = 1.0;

@@ -26,7 +26,10 @@ inline constexpr double kMaxStyleScale = 8.0;
 inline constexpr int kMaxThreads = 1024;
 // The style pulls this many times as hard as the content (objective.cpp's balance): the
 // photo repainted everywhere while its composition stays (docs/benchmarks.md, Quality).
-inline constexpr double kDefaultStyleWeight = 7.0;
+inline constexpr double kDefaultStyleWeight = 10.0;
+// Twice the balance: the built-in content's edge term brings back the photo's fine colour
+// detail, and this keeps it from turning into speckle (docs/benchmarks.md, Quality).
+inline constexpr double kDefaultTvWeight = 2.0;
 inline constexpr int kDefaultIterations = 300;
 // A scale has converged when its loss fell by less than this share per step, on average
 // over the last kConvergenceWindow steps (L-BFGS plateaus for a few steps before it drops
@@ -43,7 +46,7 @@ struct Settings {
   // image size and for either network.
   double content_weight = 1.0;
   double style_weight = kDefaultStyleWeight;
-  double tv_weight = 1.0;
+  double tv_weight = kDefaultTvWeight;
   double style_mix = 0.0;     // share of the second style image, 0..1
   double style_scale = 1.0;   // style image size relative to the working size
   int size = 0;               // working size cap: longest side in pixels; 0 = the content's own
