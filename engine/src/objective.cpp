@@ -53,11 +53,13 @@ double squared_difference_factor(const at::Tensor& x) {
 }
 
 // Pulls pixels back into 0..1 as soon as they leave it, so that the clamp of the result
-// takes nothing from the style; much stronger, it holds the optimiser back.
-constexpr double kRangeWeight = 100;
+// takes nothing from the style; much stronger, it holds the optimiser back. It is this many
+// times the other terms' weights together: a stronger pull of theirs pushes further out.
+constexpr double kRangeShare = 11;
 
-at::Tensor range_term(const at::Tensor& x) {
-  return (kRangeWeight * squared_difference_factor(x)) * range_loss(x);
+at::Tensor range_term(const at::Tensor& x, const Settings& s) {
+  const double weight = kRangeShare * (s.content_weight + s.style_weight + s.tv_weight);
+  return (weight * squared_difference_factor(x)) * range_loss(x);
 }
 
 // The photo's own pixels, which a coarse content layer does not describe, are held with
@@ -321,7 +323,7 @@ at::Tensor Objective::temporal_term(const at::Tensor& x) const {
 double Objective::evaluate_whole(const at::Tensor& x, Losses& out) const {
   const Terms t = terms(x);
   const at::Tensor temporal = temporal_term(x).to(t.content.scalar_type());
-  const at::Tensor range = range_term(x).to(t.content.scalar_type());
+  const at::Tensor range = range_term(x, s_).to(t.content.scalar_type());
   const at::Tensor total = t.content + t.style + t.tv + temporal + range;
   total.backward();
   out = {t.content.item<double>(), t.style.item<double>(), t.tv.item<double>(), total.item<double>()};
@@ -382,7 +384,7 @@ double Objective::evaluate_tiled(const at::Tensor& x, Losses& out,
   content += detail.item<double>();
   const at::Tensor temporal = temporal_term(x);
   if (temporal.requires_grad()) temporal.backward();
-  const at::Tensor range = range_term(x);
+  const at::Tensor range = range_term(x, s_);
   range.backward();
   out.content = content;
   out.style = style;
