@@ -301,10 +301,12 @@ double Objective::evaluate(const at::Tensor& x, Losses& out, const TileCallback&
 
 // kEdgeLayer's filters without the colours, each edge_pool_ x edge_pool_ block of positions
 // averaged: on the content layer's grid, as the built-in pyramid halves (ceil(n / pool)).
+// Pooled before the colours are left out: a slice of the channels would be copied whole first.
 at::Tensor Objective::edge_features(const at::Tensor& features) const {
-  const at::Tensor filters = features.narrow(1, 0, features.size(1) - net_.colour_channels());
-  return at::avg_pool2d(filters, {edge_pool_, edge_pool_}, {edge_pool_, edge_pool_}, {0, 0},
-                        /*ceil_mode=*/true, /*count_include_pad=*/false);
+  const at::Tensor pooled = at::avg_pool2d(features, {edge_pool_, edge_pool_},
+                                           {edge_pool_, edge_pool_}, {0, 0}, /*ceil_mode=*/true,
+                                           /*count_include_pad=*/false);
+  return pooled.narrow(1, 0, pooled.size(1) - net_.colour_channels());
 }
 
 at::Tensor Objective::detail_term(const at::Tensor& x) const {
