@@ -25,6 +25,9 @@ are ../shared/images; local comparisons only), "gmic" rows G'MIC's `stylize` on 
 inputs at the same size (Debian's gmic; left out when it is missing). Means are printed for
 the six reference pairs and for the held-out ones (GIMP's splash and python3-skimage's
 photographs, each left out when missing).
+Every variant paints the photo fitted to --size (DIR/PAIR-content.png), as jcjohnson's
+outputs were painted: a result enlarged to the photo's size and shrunk again for scoring
+loses part of its finest strokes (docs/benchmarks.md, The photo at the working size).
 The contact sheet (photo, jcjohnson, one result per variant, G'MIC; a row per pair) is
 DIR/contact-sheet.png, and each result is kept.
 
@@ -113,8 +116,7 @@ def run_gmic(content, style, out, size):
     inputs = []
     for i, path in enumerate((content, style)):
         fitted = os.path.join(os.path.dirname(out), "gmic-input-%d.png" % i)
-        a = (fit(load(path), size)[0].permute(1, 2, 0).numpy() * 255 + 0.5).astype(np.uint8)
-        Image.fromarray(a).save(fitted)
+        save(fit(load(path), size), fitted)
         inputs.append(fitted)
     start = time.time()
     subprocess.run(["gmic", "-v", "-", inputs[0], inputs[1], "stylize[0]", "[1]", "o[0]", out],
@@ -125,6 +127,10 @@ def run_gmic(content, style, out, size):
 def load(path):
     a = np.asarray(Image.open(path).convert("RGB"), dtype=np.float32) / 255
     return torch.from_numpy(a.copy()).permute(2, 0, 1).unsqueeze(0)
+
+
+def save(t, path):
+    Image.fromarray((t[0].permute(1, 2, 0).numpy() * 255 + 0.5).astype(np.uint8)).save(path)
 
 
 def fit(t, longest):
@@ -215,6 +221,8 @@ def main():
     rows, reference_scores, held_out_scores = [], [], []
     for pair, content, style, reference in pairs:
         images = [fit(load(content), args.size)]
+        fitted = os.path.join(args.out, "%s-content.png" % pair)
+        save(images[0], fitted)
         scores = {}
         if reference:
             scores["jcjohnson"] = score(reference, content, style, args.size)
@@ -227,7 +235,7 @@ def main():
             if args.reuse and os.path.exists(out):
                 seconds, pull = float("nan"), "-"
             else:
-                seconds, pull = run_variant(cli, extra, content, style, out, args.size, args.iterations)
+                seconds, pull = run_variant(cli, extra, fitted, style, out, args.size, args.iterations)
             scores[name] = score(out, content, style, args.size)
             print_row(pair, name, scores[name], seconds, pull)
             images.append(fit(load(out), args.size))
