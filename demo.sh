@@ -32,7 +32,7 @@ timeout 900 gimp-console-2.10 -i -d -f -n --batch-interpreter=plug-in-script-fu-
        (style (car (gimp-image-get-active-layer painting))))
   (gimp-item-set-name style \"The Starry Night\")
   (let ((result (car (plug-in-neural-style RUN-NONINTERACTIVE image content style -1 0.5
-                                           10 1 2 0 300 1 0 -1))))
+                                           10 1 4 0 300 1 0 -1))))
     (file-png-save-defaults RUN-NONINTERACTIVE image result \"$out\" \"$out\")
     (gimp-message (string-append \"Wrote $out: \" (car (gimp-item-get-name result)))))
   (gimp-image-delete image)

@@ -27,9 +27,9 @@ inline constexpr int kMaxThreads = 1024;
 // The style pulls this many times as hard as the content (objective.cpp's balance): the
 // photo repainted everywhere while its composition stays (docs/benchmarks.md, Quality).
 inline constexpr double kDefaultStyleWeight = 10.0;
-// Twice the balance: the built-in content's edge term brings back the photo's fine colour
-// detail, and this keeps it from turning into speckle (docs/benchmarks.md, Quality).
-inline constexpr double kDefaultTvWeight = 2.0;
+// Four times the balance: the built-in content's edge term brings back the photo's fine
+// colour detail, and this keeps it from turning into speckle (docs/benchmarks.md, Quality).
+inline constexpr double kDefaultTvWeight = 4.0;
 inline constexpr int kDefaultIterations = 300;
 // A scale has converged when its loss fell by less than this share per step, on average
 // over the last kConvergenceWindow steps (L-BFGS plateaus for a few steps before it drops
