@@ -111,16 +111,13 @@ def header():
     print("command:", " ".join(map(shlex.quote, sys.argv)))
 
 
-def run_gmic(content, style, out, size):
-    """G'MIC's Stylize of the content at `size` px with the style at the same size."""
-    inputs = []
-    for i, path in enumerate((content, style)):
-        fitted = os.path.join(os.path.dirname(out), "gmic-input-%d.png" % i)
-        save(fit(load(path), size), fitted)
-        inputs.append(fitted)
+def run_gmic(fitted_content, style, out, size):
+    """G'MIC's Stylize of the content already fitted to `size` px, with the style at that size."""
+    fitted_style = os.path.join(os.path.dirname(out), "gmic-style.png")
+    save(fit(load(style), size), fitted_style)
     start = time.time()
-    subprocess.run(["gmic", "-v", "-", inputs[0], inputs[1], "stylize[0]", "[1]", "o[0]", out],
-                   check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(["gmic", "-v", "-", fitted_content, fitted_style, "stylize[0]", "[1]", "o[0]",
+                    out], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return time.time() - start
 
 
@@ -242,7 +239,7 @@ def main():
         if gmic:
             out = os.path.join(args.out, "%s-gmic.png" % pair)
             seconds = float("nan") if args.reuse and os.path.exists(out) else \
-                run_gmic(content, style, out, args.size)
+                run_gmic(fitted, style, out, args.size)
             scores["gmic"] = score(out, content, style, args.size)
             print_row(pair, "gmic", scores["gmic"], seconds)
             images.append(fit(load(out), args.size))
