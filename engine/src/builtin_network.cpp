@@ -144,6 +144,8 @@ BuiltinNetwork::BuiltinNetwork(std::uint64_t seed) {
 
 int BuiltinNetwork::colour_channels() const { return kColourChannels; }
 
+int BuiltinNetwork::stroke_channels() const { return kStrokeFilters; }
+
 void BuiltinNetwork::to(at::Device device, at::ScalarType dtype, bool channels_last) {
   const auto format = channels_last ? at::MemoryFormat::ChannelsLast : at::MemoryFormat::Contiguous;
   for (at::Tensor& w : weights_) w = w.to(device, dtype).contiguous(format).requires_grad_(false);

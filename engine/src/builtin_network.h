@@ -32,6 +32,7 @@ class BuiltinNetwork : public Network {
   bool pretrained() const override { return false; }
   bool separate_scales() const override { return true; }
   int colour_channels() const override;
+  int stroke_channels() const override;
   void to(at::Device device, at::ScalarType dtype, bool channels_last) override;
   void forward(const at::Tensor& rgb, const std::vector<std::string>& layers,
                const Tap& tap) const override;

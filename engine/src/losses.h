@@ -26,6 +26,13 @@ struct CrossSums {
 };
 CrossSums cross_sums(const at::Tensor& finer, const at::Tensor& coarser);
 
+// The same sums for the first `channels` of one layer's features at positions
+// [y, y + rows) x [x, x + cols) and those `dx`, `dy` >= 0 positions further on, over the
+// positions whose partner lies within `features` (none: zero positions). Windows of a layer
+// over tiles add up to the whole's.
+CrossSums shifted_sums(const at::Tensor& features, int channels, int dx, int dy, int64_t y,
+                       int64_t x, int64_t rows, int64_t cols);
+
 // products / N - mean(finer) mean(coarser)^T: which features of one scale occur where
 // those of the next one do, beyond how often each occurs.
 at::Tensor cross_covariance(const CrossSums& sums);

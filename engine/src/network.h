@@ -32,6 +32,9 @@ class Network {
   // How many of each layer's last channels are the picture's colours rather than filters.
   virtual int colour_channels() const { return 0; }
 
+  // How many of each layer's first channels are oriented stroke filters.
+  virtual int stroke_channels() const { return 0; }
+
   // Moves the weights; features then come out in that device, dtype and memory format.
   virtual void to(at::Device device, at::ScalarType dtype, bool channels_last) = 0;
 

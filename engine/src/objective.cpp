@@ -77,6 +77,15 @@ constexpr double kCrossScaleShare = 0.25;
 // and changed no quality figure (docs/benchmarks.md).
 constexpr int kCrossFinestStride = 2;
 
+// On the built-in network, the octaves of these strides also hold the covariance between
+// their stroke filters and the same kStrokeShift positions to the right and below (Berger
+// and Memisevic's shifted Gram matrices), each pulling kShiftShare: a Gram says which stroke
+// directions occur, which crosshatching meets as well as strokes do; this asks that a stroke
+// go on where it points (docs/design.md, Strokes that go on).
+constexpr int kShiftedStrides[] = {2, 4};
+constexpr int kStrokeShift = 4;
+constexpr double kShiftShare = 0.25;
+
 // On the built-in network, a style layer coarser than this stride pulls this stride over its
 // own as hard as a finer one (relu4_1 a half, relu5_1 a quarter): the strokes live in the
 // fine octaves, and the coarse octaves' Grams mostly move the large shapes, which the
@@ -99,6 +108,7 @@ double layer_share(const std::string& layer, bool separate_scales) {
 }
 
 void accumulate(CrossSums& total, const CrossSums& part) {
+  if (part.positions == 0) return;
   if (!total.products.defined()) {
     total = part;
     return;
@@ -107,6 +117,12 @@ void accumulate(CrossSums& total, const CrossSums& part) {
   total.finer += part.finer;
   total.coarser += part.coarser;
   total.positions += part.positions;
+}
+
+// The inner product of a statistic's sums with its loss's gradient on them.
+at::Tensor pulled(const CrossSums& sums, const CrossSums& pull) {
+  return (sums.products * pull.products).sum() + (sums.finer * pull.finer).sum() +
+         (sums.coarser * pull.coarser).sum();
 }
 
 }  // namespace
@@ -133,6 +149,7 @@ Objective::Objective(const Network& net, const Settings& settings, const Scale& 
           layer_reach(s_.style_layers[l], false).stride == 2 * finer)
         crosses_.push_back(l);
     }
+  choose_shifts(scale, styles, shares, previous);
   tiles_ = tiles_for(scale.width, scale.height, scale.tile_side, layers_, net_.pretrained());
   {
     torch::NoGradGuard no_grad;
@@ -143,6 +160,7 @@ Objective::Objective(const Network& net, const Settings& settings, const Scale& 
     const double growth = std::sqrt(double(scale.width) * scale.height / previous.pixels);
     for (double& f : factors_.style) f *= growth;
     for (double& f : factors_.cross) f *= growth;
+    for (double& f : factors_.shift) f *= growth;
     factors_.content *= growth;
     factors_.edges *= growth;
     factors_.tv *= growth;
@@ -152,6 +170,33 @@ Objective::Objective(const Network& net, const Settings& settings, const Scale& 
   } else {
     measure_factors();
   }
+}
+
+// The stroke continuations this scale holds: on the built-in network, at the style layers of
+// kShiftedStrides whose partners' features the tiles' halos hold, where the content and
+// every style picture have room for them; none where the factors taken over had none.
+void Objective::choose_shifts(const Scale& scale, const std::vector<at::Tensor>& styles,
+                              const std::vector<double>& shares, const Factors& previous) {
+  if (net_.stroke_channels() == 0) return;
+  const double side = std::max(scale.width, scale.height);
+  int room = std::min(scale.width, scale.height);
+  for (std::size_t i = 0; i < styles.size(); ++i)
+    if (shares[i] > 0) {
+      const auto [w, h] = style_size(styles[i], side, s_.style_scale);
+      room = std::min({room, w, h});
+    }
+  const int halo = deepest_reach(layers_, false).radius;
+  for (std::size_t l = 0; l < s_.style_layers.size(); ++l) {
+    const Reach r = layer_reach(s_.style_layers[l], false);
+    const int span = kStrokeShift * r.stride;
+    if (std::find(std::begin(kShiftedStrides), std::end(kShiftedStrides), r.stride) ==
+            std::end(kShiftedStrides) ||
+        r.radius + span > halo || room < 2 * span)
+      continue;
+    shifts_.push_back({l, kStrokeShift, 0});
+    shifts_.push_back({l, 0, kStrokeShift});
+  }
+  if (previous.pixels > 0 && previous.shift.size() != shifts_.size()) shifts_.clear();
 }
 
 // The targets: the styles' Grams, and the content's features (whole scales) or their
@@ -175,6 +220,11 @@ void Objective::aim(const Scale& scale, const std::vector<at::Tensor>& styles,
       const at::Tensor target = cross_covariance(stats.crosses[c]) * shares[i];
       if (cross_targets_.size() <= c) cross_targets_.push_back(target);
       else cross_targets_[c] += target;
+    }
+    for (std::size_t k = 0; k < stats.shifts.size(); ++k) {
+      const at::Tensor target = cross_covariance(stats.shifts[k]) * shares[i];
+      if (shift_targets_.size() <= k) shift_targets_.push_back(target);
+      else shift_targets_[k] += target;
     }
     if (!style_.defined() && measuring) style_ = resize(styles[i], scale.width, scale.height);
   }
@@ -207,27 +257,30 @@ void Objective::aim(const Scale& scale, const std::vector<at::Tensor>& styles,
 void Objective::measure_factors() {
   const at::Tensor x = content_image_.detach().clone().requires_grad_(true);
   const std::size_t layers = s_.style_layers.size();
-  std::vector<at::Tensor> terms(layers + crosses_.size()), finer(layers);
+  const std::size_t crosses = crosses_.size();
+  std::vector<at::Tensor> terms(layers + crosses + shifts_.size()), finer(layers);
   net_.forward(x, s_.style_layers, [&](const std::string& layer, const at::Tensor& f) {
     style_losses(layer, f, finer, [&](std::size_t i, const at::Tensor& loss) { terms[i] = loss; });
   });
   // Each layer pulls with its share (a gradient norm of 1, less for the built-in network's
-  // coarse octaves; each pair of scales kCrossScaleShare), and then they together pull with
-  // a norm of 1: the style's strength does not depend on how many layers there are, nor on
-  // how far their pulls point the same way.
+  // coarse octaves; each pair of scales kCrossScaleShare, each shift kShiftShare), and then
+  // they together pull with a norm of 1: the style's strength does not depend on how many
+  // layers there are, nor on how far their pulls point the same way.
   at::Tensor together;
   std::vector<double> factors;
   for (std::size_t i = 0; i < terms.size(); ++i) {
     const at::Tensor g = torch::autograd::grad({terms[i]}, {x}, {}, i + 1 < terms.size())[0];
-    const double share = i >= layers ? kCrossScaleShare
-                                     : layer_share(s_.style_layers[i], net_.separate_scales());
+    const double share = i < layers ? layer_share(s_.style_layers[i], net_.separate_scales())
+                         : i < layers + crosses ? kCrossScaleShare
+                                                : kShiftShare;
     factors.push_back(share / std::max(g.norm().item<double>(), kTinyNorm));
     together = together.defined() ? together + factors.back() * g : factors.back() * g;
   }
   const double norm = std::max(together.norm().item<double>(), kTinyNorm);
   for (double& factor : factors) factor /= norm;
   factors_.style.assign(factors.begin(), factors.begin() + layers);
-  factors_.cross.assign(factors.begin() + layers, factors.end());
+  factors_.cross.assign(factors.begin() + layers, factors.begin() + layers + crosses);
+  factors_.shift.assign(factors.begin() + layers + crosses, factors.end());
   const at::Tensor y = style_.detach().clone().requires_grad_(true);
   const at::Tensor c =
       relative_loss(net_.features(y, {s_.content_layer}).at(s_.content_layer), content_);
@@ -256,8 +309,7 @@ Objective::Terms Objective::terms(const at::Tensor& image) const {
     if (layer == s_.content_layer) content = relative_loss(f, content_);
     if (layer == kEdgeLayer && edge_pool_ > 0) edges = relative_loss(edge_features(f), edges_);
     style_losses(layer, f, finer, [&](std::size_t i, const at::Tensor& loss) {
-      const at::Tensor term =
-          loss * (i < layers ? factors_.style[i] : factors_.cross[i - layers]);
+      const at::Tensor term = loss * style_factor(i);
       style = style.defined() ? style + term : term;
     });
   });
@@ -269,10 +321,18 @@ Objective::Terms Objective::terms(const at::Tensor& image) const {
   return {content, style, tv};
 }
 
+// A style statistic's factor: style layer l's, pair c's (statistic L + c), shift k's (L + C + k).
+double Objective::style_factor(std::size_t i) const {
+  const std::size_t layers = s_.style_layers.size(), crosses = crosses_.size();
+  return i < layers ? factors_.style[i]
+         : i < layers + crosses ? factors_.cross[i - layers]
+                                : factors_.shift[i - layers - crosses];
+}
+
 // Hands `add` the relative losses that `layer`'s features complete: its Gram matrix's
-// (statistic l for style layer l) and, where it is the coarser of a pair of scales, the
-// pair's cross covariance's (statistic L + c). `finer` keeps each style layer's features
-// until the next scale's arrive.
+// (statistic l for style layer l), where it is the coarser of a pair of scales the pair's
+// cross covariance's (statistic L + c), and its shifts' covariances' (L + C + k). `finer`
+// keeps each style layer's features until the next scale's arrive.
 void Objective::style_losses(const std::string& layer, const at::Tensor& f,
                              std::vector<at::Tensor>& finer, const StyleLoss& add) const {
   const std::size_t layers = s_.style_layers.size();
@@ -283,6 +343,12 @@ void Objective::style_losses(const std::string& layer, const at::Tensor& f,
       if (crosses_[c] == l)
         add(layers + c, relative_loss(cross_covariance(cross_sums(onto_coarser(finer[l - 1]), f)),
                                       cross_targets_[c]));
+    for (std::size_t k = 0; k < shifts_.size(); ++k)
+      if (shifts_[k].layer == l)
+        add(layers + crosses_.size() + k,
+            relative_loss(cross_covariance(shifted_sums(f, net_.stroke_channels(), shifts_[k].dx,
+                                                        shifts_[k].dy, 0, 0, f.size(2), f.size(3))),
+                          shift_targets_[k]));
     if (l > 0) finer[l - 1] = at::Tensor();
     finer[l] = f;
   }
@@ -360,22 +426,26 @@ double Objective::evaluate_tiled(const at::Tensor& x, Losses& out,
     pull.push_back(torch::autograd::grad({term}, {g})[0] * (1.0 / stats.positions[l]));
     style += term.item<double>();
   }
-  std::vector<CrossSums> cross_pull;
-  for (std::size_t c = 0; c < stats.crosses.size(); ++c) {
-    CrossSums sums = stats.crosses[c];
+  // A covariance's loss, added to `style`, and its gradient on the sums it is made of.
+  auto pull_on = [&](CrossSums sums, const at::Tensor& target, double factor) {
     for (at::Tensor* t : {&sums.products, &sums.finer, &sums.coarser}) t->requires_grad_(true);
-    const at::Tensor term = relative_loss(cross_covariance(sums), cross_targets_[c]) *
-                            (factors_.cross[c] * s_.style_weight);
+    const at::Tensor term =
+        relative_loss(cross_covariance(sums), target) * (factor * s_.style_weight);
     const auto g = torch::autograd::grad({term}, {sums.products, sums.finer, sums.coarser});
-    cross_pull.push_back({g[0], g[1], g[2], sums.positions});
     style += term.item<double>();
-  }
+    return CrossSums{g[0], g[1], g[2], sums.positions};
+  };
+  std::vector<CrossSums> cross_pull, shift_pull;
+  for (std::size_t c = 0; c < stats.crosses.size(); ++c)
+    cross_pull.push_back(pull_on(stats.crosses[c], cross_targets_[c], factors_.cross[c]));
+  for (std::size_t k = 0; k < stats.shifts.size(); ++k)
+    shift_pull.push_back(pull_on(stats.shifts[k], shift_targets_[k], factors_.shift[k]));
   at::Tensor& grad = x.mutable_grad();
   if (!grad.defined()) grad = at::zeros_like(x);
   double content = 0;
   for (const Tile& t : tiles_) {
     const at::Tensor piece = crop(x.detach(), t).clone().requires_grad_(true);
-    tile_loss(piece, t, pull, cross_pull, content).backward();
+    tile_loss(piece, t, pull, cross_pull, shift_pull, content).backward();
     crop(grad, t).add_(piece.grad());
     after_tile();
   }
@@ -404,7 +474,7 @@ Objective::Statistics Objective::gather(const at::Tensor& image, const std::vect
                                         const std::function<bool()>& after_tile) const {
   const std::size_t layers = s_.style_layers.size();
   Statistics stats{std::vector<at::Tensor>(layers), std::vector<double>(layers, 0),
-                   std::vector<CrossSums>(crosses_.size())};
+                   std::vector<CrossSums>(crosses_.size()), std::vector<CrossSums>(shifts_.size())};
   const int width = static_cast<int>(image.size(3)), height = static_cast<int>(image.size(2));
   for (const Tile& t : tiles) {
     std::vector<at::Tensor> finer(layers);
@@ -416,6 +486,9 @@ Objective::Statistics Objective::gather(const at::Tensor& image, const std::vect
           if (crosses_[c] == l)
             accumulate(stats.crosses[c],
                        cross_sums(interior(onto_coarser(finer[l - 1]), layer, t, width, height), own));
+        for (std::size_t k = 0; k < shifts_.size(); ++k)
+          if (shifts_[k].layer == l)
+            accumulate(stats.shifts[k], tile_shift_sums(f, shifts_[k], t, width, height));
         finer[l] = f;
         const double n = double(own.size(2)) * own.size(3);
         if (n == 0) continue;  // a sliver at the edge, narrower than the layer's stride
@@ -435,7 +508,8 @@ Objective::Statistics Objective::gather(const at::Tensor& image, const std::vect
 // of its positions' feature products, whose gradient on the tile's pixels is exactly the
 // whole style loss's.
 at::Tensor Objective::tile_loss(const at::Tensor& x, const Tile& t, const std::vector<at::Tensor>& pull,
-                                const std::vector<CrossSums>& cross_pull, double& content) const {
+                                const std::vector<CrossSums>& cross_pull,
+                                const std::vector<CrossSums>& shift_pull, double& content) const {
   const int width = static_cast<int>(content_image_.size(3));
   const int height = static_cast<int>(content_image_.size(2));
   at::Tensor target, edge_target;
@@ -466,11 +540,13 @@ at::Tensor Objective::tile_loss(const at::Tensor& x, const Tile& t, const std::v
       if (layer != s_.style_layers[l]) continue;
       for (std::size_t c = 0; c < crosses_.size(); ++c) {
         if (crosses_[c] != l) continue;
-        const CrossSums s =
-            cross_sums(interior(onto_coarser(finer[l - 1]), layer, t, width, height), own);
-        const CrossSums& p = cross_pull[c];
-        loss = loss + (s.products * p.products).sum() + (s.finer * p.finer).sum() +
-               (s.coarser * p.coarser).sum();
+        const at::Tensor coarsened = interior(onto_coarser(finer[l - 1]), layer, t, width, height);
+        loss = loss + pulled(cross_sums(coarsened, own), cross_pull[c]);
+      }
+      for (std::size_t k = 0; k < shifts_.size(); ++k) {
+        if (shifts_[k].layer != l) continue;
+        const CrossSums s = tile_shift_sums(f, shifts_[k], t, width, height);
+        if (s.positions > 0) loss = loss + pulled(s, shift_pull[k]);
       }
       finer[l] = f;
       if (own.numel() != 0)
@@ -492,6 +568,18 @@ at::Tensor Objective::interior(const at::Tensor& features, const std::string& la
     return f.narrow(dim, first, last - first);
   };
   return range(range(features, 2, t.y, t.height, t.crop_y, height), 3, t.x, t.width, t.crop_x, width);
+}
+
+// Tile `t`'s own positions' part of `shift`'s sums, out of the features of its crop, whose
+// halo holds their partners (choose_shifts).
+CrossSums Objective::tile_shift_sums(const at::Tensor& features, const Shift& shift,
+                                     const Tile& t, int width, int height) const {
+  const std::string& layer = s_.style_layers[shift.layer];
+  const at::Tensor own = interior(features, layer, t, width, height);
+  const int stride = layer_reach(layer, false).stride;
+  return shifted_sums(features, net_.stroke_channels(), shift.dx, shift.dy,
+                      (t.y - t.crop_y) / stride, (t.x - t.crop_x) / stride, own.size(2),
+                      own.size(3));
 }
 
 }  // namespace neural_style

@@ -23,6 +23,7 @@ namespace neural_style {
 struct Factors {
   std::vector<double> style;  // per style layer
   std::vector<double> cross;  // per pair of neighbouring scales (Objective's crosses_)
+  std::vector<double> shift;  // per stroke continuation (Objective's shifts_)
   double content = 1;
   double edges = 0;           // 0 where there is no edges term (Objective's edge_pool_)
   double tv = 1;
@@ -76,6 +77,12 @@ class Objective {
     std::vector<at::Tensor> grams;     // per style layer
     std::vector<double> positions;     // per style layer
     std::vector<CrossSums> crosses;    // per pair in crosses_
+    std::vector<CrossSums> shifts;     // per shift in shifts_
+  };
+  // A style layer's features against themselves `dx` positions to the right or `dy` below.
+  struct Shift {
+    std::size_t layer;
+    int dx, dy;
   };
   using StyleLoss = std::function<void(std::size_t statistic, const at::Tensor& loss)>;
   void style_losses(const std::string& layer, const at::Tensor& features,
@@ -92,9 +99,15 @@ class Objective {
   Statistics gather(const at::Tensor& image, const std::vector<Tile>& tiles,
                     const std::function<bool()>& after_tile) const;
   at::Tensor tile_loss(const at::Tensor& x, const Tile& tile, const std::vector<at::Tensor>& style_pull,
-                       const std::vector<CrossSums>& cross_pull, double& content) const;
+                       const std::vector<CrossSums>& cross_pull,
+                       const std::vector<CrossSums>& shift_pull, double& content) const;
   at::Tensor interior(const at::Tensor& features, const std::string& layer, const Tile& tile,
                       int width, int height) const;
+  CrossSums tile_shift_sums(const at::Tensor& features, const Shift& shift, const Tile& tile,
+                            int width, int height) const;
+  void choose_shifts(const Scale& scale, const std::vector<at::Tensor>& styles,
+                     const std::vector<double>& shares, const Factors& previous);
+  double style_factor(std::size_t statistic) const;
 
   const Network& net_;
   const Settings& s_;
@@ -110,6 +123,8 @@ class Objective {
   std::vector<at::Tensor> grams_;    // one per style layer, the styles' mix
   std::vector<std::size_t> crosses_;  // style layers whose predecessor has half their stride
   std::vector<at::Tensor> cross_targets_;  // their cross covariances, the styles' mix
+  std::vector<Shift> shifts_;        // on style layers of kShiftedStrides (objective.cpp)
+  std::vector<at::Tensor> shift_targets_;  // their covariances, the styles' mix
   at::Tensor style_;                 // the main style picture at the scale's size (measuring)
   Factors factors_;
   Temporal temporal_;

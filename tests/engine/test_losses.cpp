@@ -163,6 +163,31 @@ TEST(Losses, CrossCovarianceLossGradientMatchesFiniteDifferences) {
       random_double({1, 2, 3, 2}, 16));
 }
 
+// A window's shifted sums against naive loops, partners beyond the features left out, and
+// the hand-written backward against finite differences (a window inside, one at the edge).
+TEST(Losses, ShiftedSumsMatchNaiveLoopsAndTheirGradientFiniteDifferences) {
+  const at::Tensor f = random_double({1, 4, 5, 6}, 17);
+  // 3 channels, partners 2 right and 1 down, of the window of rows 1..4 and columns 0..4.
+  const CrossSums sums = shifted_sums(f, 3, 2, 1, 1, 0, 4, 5);
+  ASSERT_EQ(sums.positions, 3 * 4);  // rows 1..3 and columns 0..3 have a partner
+  auto a = f.accessor<double, 4>();
+  for (int i = 0; i < 3; ++i)
+    for (int j = 0; j < 3; ++j) {
+      double sum = 0;
+      for (int y = 1; y < 4; ++y)
+        for (int x = 0; x < 4; ++x) sum += a[0][i][y][x] * a[0][j][y + 1][x + 2];
+      EXPECT_NEAR(sums.products[i][j].item<double>(), sum, 1e-12);
+    }
+  EXPECT_EQ(shifted_sums(f, 3, 0, 5, 0, 0, 5, 6).positions, 0);  // no partner 5 rows down
+  const at::Tensor target = random_double({2, 2}, 18);
+  for (int64_t x : {0, 2})
+    expect_gradient_matches(
+        [&](const at::Tensor& g) {
+          return relative_loss(cross_covariance(shifted_sums(g, 2, 1, 1, 1, x, 3, 3)), target);
+        },
+        random_double({1, 3, 5, 5}, 19));
+}
+
 TEST(Losses, ContentLossGradientMatchesFiniteDifferences) {
   const at::Tensor target = random_double({1, 2, 3, 3}, 9);
   expect_gradient_matches([&](const at::Tensor& f) { return relative_loss(f, target); },

@@ -44,6 +44,7 @@ void expect_tiles_match_whole(const Network& net, const Settings& s, int width, 
   const at::Tensor image = (0.7 * content + 0.3 * picture(width, height, 3)).clamp(0, 1);
   Scale whole_scale{width, height, 1};
   const Objective reference(net, s, whole_scale, content, {style}, {1.0}, Factors{});
+  EXPECT_EQ(reference.factors().shift.empty(), net.stroke_channels() == 0);  // tiled too
   const Evaluation whole = evaluate(net, s, image, content, style, 0, reference.factors());
   for (int side : sides) {
     SCOPED_TRACE("tile side " + std::to_string(side));
