@@ -126,9 +126,10 @@ TEST_F(Transfer, TheClampToZeroToOneTakesNothingFromTheStyle) {
     const Losses handed_back = losses_of(r.image, content, {style_image()}, s);
     EXPECT_LT(handed_back.style, 1.05 * r.losses.style)
         << "optimised " << r.losses.style << ", handed back " << handed_back.style;
-    // The range term itself stays a small part of the loss: pixels within about 0.002 of
-    // the range (without it, 3-4% of them lay 0.1-0.5 beyond).
-    EXPECT_LT(r.losses.range, 1e-2 * r.losses.total);
+    // The range term itself stays a small part of the loss (1.3% at the default here since
+    // the strokes go on, under 1% before; without the term, 3-4% of the pixels lay 0.1-0.5
+    // beyond).
+    EXPECT_LT(r.losses.range, 2e-2 * r.losses.total);
   }
 }
 
