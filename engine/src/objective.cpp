@@ -101,6 +101,13 @@ constexpr const char* kEdgeLayer = "relu2_1";
 // Its pull against the content layer's, at the balance.
 constexpr double kEdgeShare = 0.3;
 
+// A style layer takes part in a scale only where the scale's grid of its positions holds at
+// least this many (the finest style layer always does): over fewer, its Gram pins down where
+// the painting's large shapes lie, through the borders its filters read, rather than its
+// texture. The Starry Night's moon came back from the first scales in its own corner of
+// every picture (docs/design.md, Few positions are a layout).
+constexpr int64_t kMinStylePositions = 256;
+
 // A style layer's gradient norm against the others' (measure_factors).
 double layer_share(const std::string& layer, bool separate_scales) {
   if (!separate_scales) return 1.0;
@@ -149,6 +156,7 @@ Objective::Objective(const Network& net, const Settings& settings, const Scale& 
           layer_reach(s_.style_layers[l], false).stride == 2 * finer)
         crosses_.push_back(l);
     }
+  choose_layers_in_use(scale);
   choose_shifts(scale, styles, shares, previous);
   tiles_ = tiles_for(scale.width, scale.height, scale.tile_side, layers_, net_.pretrained());
   {
@@ -169,6 +177,19 @@ Objective::Objective(const Network& net, const Settings& settings, const Scale& 
     throw Error(ErrorCode::balance_on_tiles);
   } else {
     measure_factors();
+  }
+}
+
+// The style layers with kMinStylePositions positions on this scale's grid, and the finest.
+void Objective::choose_layers_in_use(const Scale& scale) {
+  std::vector<int> strides;
+  for (const std::string& layer : s_.style_layers)
+    strides.push_back(layer_reach(layer, net_.pretrained()).stride);
+  const int finest = strides.empty() ? 0 : *std::min_element(strides.begin(), strides.end());
+  for (const int stride : strides) {
+    const int64_t columns = (scale.width + stride - 1) / stride;
+    const int64_t rows = (scale.height + stride - 1) / stride;
+    in_use_.push_back(stride == finest || columns * rows >= kMinStylePositions);
   }
 }
 
@@ -253,14 +274,16 @@ void Objective::aim(const Scale& scale, const std::vector<at::Tensor>& styles,
 // (all its layers together) pulls ten times as hard as the content, on any network and
 // at any scale. Every term is a mean over positions, so each norm falls as 1 / sqrt(pixels)
 // alike: the large scales scale a small one's factors by that instead of measuring their
-// own, which would cost them several steps' time each.
+// own, which would cost them several steps' time each. So every statistic's factor is
+// measured, also those of the layers this scale leaves out.
 void Objective::measure_factors() {
   const at::Tensor x = content_image_.detach().clone().requires_grad_(true);
   const std::size_t layers = s_.style_layers.size();
   const std::size_t crosses = crosses_.size();
   std::vector<at::Tensor> terms(layers + crosses + shifts_.size()), finer(layers);
   net_.forward(x, s_.style_layers, [&](const std::string& layer, const at::Tensor& f) {
-    style_losses(layer, f, finer, [&](std::size_t i, const at::Tensor& loss) { terms[i] = loss; });
+    style_losses(layer, f, finer, true,
+                 [&](std::size_t i, const at::Tensor& loss) { terms[i] = loss; });
   });
   // Each layer pulls with its share (a gradient norm of 1, less for the built-in network's
   // coarse octaves; each pair of scales kCrossScaleShare, each shift kShiftShare), and then
@@ -308,7 +331,7 @@ Objective::Terms Objective::terms(const at::Tensor& image) const {
   net_.forward(image, layers_, [&](const std::string& layer, const at::Tensor& f) {
     if (layer == s_.content_layer) content = relative_loss(f, content_);
     if (layer == kEdgeLayer && edge_pool_ > 0) edges = relative_loss(edge_features(f), edges_);
-    style_losses(layer, f, finer, [&](std::size_t i, const at::Tensor& loss) {
+    style_losses(layer, f, finer, false, [&](std::size_t i, const at::Tensor& loss) {
       const at::Tensor term = loss * style_factor(i);
       style = style.defined() ? style + term : term;
     });
@@ -331,13 +354,15 @@ double Objective::style_factor(std::size_t i) const {
 
 // Hands `add` the relative losses that `layer`'s features complete: its Gram matrix's
 // (statistic l for style layer l), where it is the coarser of a pair of scales the pair's
-// cross covariance's (statistic L + c), and its shifts' covariances' (L + C + k). `finer`
-// keeps each style layer's features until the next scale's arrive.
+// cross covariance's (statistic L + c), and its shifts' covariances' (L + C + k); of the
+// layers in use, or of `every` one. `finer` keeps each style layer's features until the
+// next scale's arrive (a coarser layer is in use only where the finer one is).
 void Objective::style_losses(const std::string& layer, const at::Tensor& f,
-                             std::vector<at::Tensor>& finer, const StyleLoss& add) const {
+                             std::vector<at::Tensor>& finer, bool every,
+                             const StyleLoss& add) const {
   const std::size_t layers = s_.style_layers.size();
   for (std::size_t l = 0; l < layers; ++l) {
-    if (layer != s_.style_layers[l]) continue;
+    if (layer != s_.style_layers[l] || !(every || in_use_[l])) continue;
     add(l, relative_loss(gram(f), grams_[l]));
     for (std::size_t c = 0; c < crosses_.size(); ++c)
       if (crosses_[c] == l)
@@ -421,6 +446,10 @@ double Objective::evaluate_tiled(const at::Tensor& x, Losses& out,
   double style = 0;
   std::vector<at::Tensor> pull;
   for (std::size_t l = 0; l < stats.grams.size(); ++l) {
+    if (!in_use_[l]) {
+      pull.emplace_back();
+      continue;
+    }
     const at::Tensor g = stats.grams[l].requires_grad_(true);
     const at::Tensor term = relative_loss(g, grams_[l]) * (factors_.style[l] * s_.style_weight);
     pull.push_back(torch::autograd::grad({term}, {g})[0] * (1.0 / stats.positions[l]));
@@ -437,9 +466,13 @@ double Objective::evaluate_tiled(const at::Tensor& x, Losses& out,
   };
   std::vector<CrossSums> cross_pull, shift_pull;
   for (std::size_t c = 0; c < stats.crosses.size(); ++c)
-    cross_pull.push_back(pull_on(stats.crosses[c], cross_targets_[c], factors_.cross[c]));
+    cross_pull.push_back(in_use_[crosses_[c]]
+                             ? pull_on(stats.crosses[c], cross_targets_[c], factors_.cross[c])
+                             : CrossSums{});
   for (std::size_t k = 0; k < stats.shifts.size(); ++k)
-    shift_pull.push_back(pull_on(stats.shifts[k], shift_targets_[k], factors_.shift[k]));
+    shift_pull.push_back(in_use_[shifts_[k].layer]
+                             ? pull_on(stats.shifts[k], shift_targets_[k], factors_.shift[k])
+                             : CrossSums{});
   at::Tensor& grad = x.mutable_grad();
   if (!grad.defined()) grad = at::zeros_like(x);
   double content = 0;
@@ -537,7 +570,7 @@ at::Tensor Objective::tile_loss(const at::Tensor& x, const Tile& t, const std::v
       hold(interior(edge_features(f), s_.content_layer, t, width, height), edge_target,
            factors_.edges, edges_norm_);
     for (std::size_t l = 0; l < s_.style_layers.size(); ++l) {
-      if (layer != s_.style_layers[l]) continue;
+      if (layer != s_.style_layers[l] || !in_use_[l]) continue;
       for (std::size_t c = 0; c < crosses_.size(); ++c) {
         if (crosses_[c] != l) continue;
         const at::Tensor coarsened = interior(onto_coarser(finer[l - 1]), layer, t, width, height);

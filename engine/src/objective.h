@@ -79,14 +79,14 @@ class Objective {
     std::vector<CrossSums> crosses;    // per pair in crosses_
     std::vector<CrossSums> shifts;     // per shift in shifts_
   };
-  // A style layer's features against themselves `dx` positions to the right or `dy` below.
+  // A layer's stroke filters against themselves `dx` positions to the right or `dy` below.
   struct Shift {
     std::size_t layer;
     int dx, dy;
   };
   using StyleLoss = std::function<void(std::size_t statistic, const at::Tensor& loss)>;
   void style_losses(const std::string& layer, const at::Tensor& features,
-                    std::vector<at::Tensor>& finer, const StyleLoss& add) const;
+                    std::vector<at::Tensor>& finer, bool every, const StyleLoss& add) const;
   void aim(const Scale& scale, const std::vector<at::Tensor>& styles,
            const std::vector<double>& shares, bool measuring);
   void measure_factors();
@@ -105,6 +105,7 @@ class Objective {
                       int width, int height) const;
   CrossSums tile_shift_sums(const at::Tensor& features, const Shift& shift, const Tile& tile,
                             int width, int height) const;
+  void choose_layers_in_use(const Scale& scale);
   void choose_shifts(const Scale& scale, const std::vector<at::Tensor>& styles,
                      const std::vector<double>& shares, const Factors& previous);
   double style_factor(std::size_t statistic) const;
@@ -120,6 +121,7 @@ class Objective {
   std::vector<std::string> content_layers_;  // the content layer, and kEdgeLayer if edge_pool_
   at::Tensor edges_;                 // the content's edge features (whole scales)
   double edges_norm_ = 0;            // their squared norm (tiled scales)
+  std::vector<bool> in_use_;         // per style layer: whether this scale uses it
   std::vector<at::Tensor> grams_;    // one per style layer, the styles' mix
   std::vector<std::size_t> crosses_;  // style layers whose predecessor has half their stride
   std::vector<at::Tensor> cross_targets_;  // their cross covariances, the styles' mix

@@ -68,6 +68,8 @@ TEST(Objective, TiledEqualsWholeWithTheBuiltinNetwork) {
   ASSERT_GT(reach.radius, 48);  // so that 48 px tiles are smaller than the halo
   // 390 x 275: neither side a multiple of the stride (16).
   expect_tiles_match_whole(net, resolved(false), 390, 275, {48, 160});
+  // 200 x 150: relu5_1's grid holds too few positions for this scale to use it.
+  expect_tiles_match_whole(net, resolved(false), 200, 150, {48});
 }
 
 TEST(Objective, TiledEqualsWholeWithVgg19) {
@@ -100,6 +102,37 @@ TEST(Objective, TheBuiltinContentAlsoHoldsThePhotosEdges) {
   vgg.to(at::kCPU, at::kFloat, true);
   const Objective pretrained(vgg, resolved(true), scale, content, {style}, {1.0}, Factors{});
   EXPECT_EQ(pretrained.factors().edges, 0);
+}
+
+// On a small scale the coarse octaves have a few dozen positions, whose Grams copied where the
+// painting's large shapes lie: there the style is the finer layers' alone.
+TEST(Objective, ASmallScaleLeavesOutTheLayersWithFewPositions) {
+  const BuiltinNetwork net(7);
+  const Settings all = resolved(false);
+  Settings fine = all;
+  fine.style_layers = {"relu1_1", "relu2_1", "relu3_1"};
+  const at::Tensor style = picture(200, 170, 2);
+  for (const int width : {128, 512}) {
+    SCOPED_TRACE("width " + std::to_string(width));
+    const int height = width * 3 / 4;
+    const at::Tensor content = picture(width, height, 1);
+    const Scale scale{width, height, 1};
+    const Objective every(net, all, scale, content, {style}, {1.0}, Factors{});
+    Factors factors = every.factors();
+    factors.style.resize(3);
+    factors.cross.resize(1);  // relu2_1 onto relu3_1
+    const Objective finer(net, fine, scale, content, {style}, {1.0}, factors);
+    ASSERT_EQ(finer.factors().shift.size(), every.factors().shift.size());
+    const at::Tensor image = (0.7 * content + 0.3 * picture(width, height, 3)).clamp(0, 1);
+    Losses with_coarse, without;
+    const auto go_on = [](int, int) { return true; };
+    every.evaluate(image.clone().requires_grad_(true), with_coarse, go_on);
+    finer.evaluate(image.clone().requires_grad_(true), without, go_on);
+    if (width == 128)
+      EXPECT_NEAR(with_coarse.style, without.style, 1e-6 * without.style);
+    else
+      EXPECT_GT(with_coarse.style, 1.01 * without.style);
+  }
 }
 
 TEST(Objective, TilesCoverTheImageOnceAndCropsStartOnTheStride) {
