@@ -14,7 +14,8 @@ at::ScalarType accumulation_type(const at::Tensor& t) {
 
 // Features as a positions x channels matrix: a free view for channels-last tensors.
 at::Tensor as_matrix(const at::Tensor& features) {
-  return features.permute({0, 2, 3, 1}).reshape({-1, features.size(1)});
+  return features.permute({0, 2, 3, 1})
+      .reshape({features.size(0) * features.size(2) * features.size(3), features.size(1)});
 }
 
 // A positions x channels matrix back as features shaped and typed like `like`, channels-last.
@@ -118,6 +119,30 @@ at::Tensor window(const at::Tensor& features, int64_t channels, int64_t y, int64
   return features.narrow(1, 0, channels).narrow(2, y, rows).narrow(3, x, cols);
 }
 
+// A window of positions and their partners `dx`, `dy` further on, as one block read row by row:
+// its positions x channels matrix (a view where the block spans the layer's width, else a
+// copy) holds each position's partner `dy * width + dx` rows further down, so that one product
+// of two of its slices sums every pair, with the pairs that wrap from one row's end into the
+// next row subtracted. No copy of the windows, where the whole layer is used.
+struct ShiftBlock {
+  at::Tensor all, first, second;  // the block's matrix; positions' and partners' slices
+  at::Tensor wrapped, partners;   // the wrapping positions and their partners
+  int64_t width;                  // of the block
+
+  ShiftBlock(const at::Tensor& features, const std::vector<int64_t>& w, at::ScalarType type) {
+    const int64_t channels = w[0], dx = w[1], dy = w[2], y = w[3], x = w[4], rows = w[5],
+                  cols = w[6];
+    const at::Tensor block = window(features, channels, y, x, rows + dy, cols + dx);
+    width = cols + dx;
+    all = as_matrix(block).to(type);
+    const int64_t pairs = rows * width - dx;
+    first = all.narrow(0, 0, pairs);
+    second = all.narrow(0, dy * width + dx, pairs);
+    wrapped = as_matrix(block.narrow(2, 0, rows - 1).narrow(3, cols, dx)).to(type);
+    partners = as_matrix(block.narrow(2, dy + 1, rows - 1).narrow(3, 0, dx)).to(type);
+  }
+};
+
 // The sums of a window's products with the window `dx`, `dy` positions further on, with a
 // hand-written backward that hands the whole layer its gradient channels-last: autograd's
 // own, through the windows' slices, comes channels-first and slowed every backward pass
@@ -129,28 +154,33 @@ class ShiftFunction : public torch::autograd::Function<ShiftFunction> {
                                                 int64_t dx, int64_t dy, int64_t y, int64_t x,
                                                 int64_t rows, int64_t cols) {
     ctx->save_for_backward({features});
-    ctx->saved_data["window"] = std::vector<int64_t>{channels, dx, dy, y, x, rows, cols};
-    const at::ScalarType type = accumulation_type(features);
-    const at::Tensor a = as_matrix(window(features, channels, y, x, rows, cols)).to(type);
-    const at::Tensor b = as_matrix(window(features, channels, y + dy, x + dx, rows, cols)).to(type);
-    return {at::mm(a.t(), b), a.sum(0), b.sum(0)};
+    const std::vector<int64_t> w{channels, dx, dy, y, x, rows, cols};
+    ctx->saved_data["window"] = w;
+    const ShiftBlock b(features, w, accumulation_type(features));
+    return {at::mm(b.first.t(), b.second) - at::mm(b.wrapped.t(), b.partners),
+            b.first.sum(0) - b.wrapped.sum(0), b.second.sum(0) - b.partners.sum(0)};
   }
 
   static torch::autograd::variable_list backward(torch::autograd::AutogradContext* ctx,
                                                  torch::autograd::variable_list grads) {
     const at::Tensor f = ctx->get_saved_variables()[0];
     const std::vector<int64_t> w = ctx->saved_data["window"].toIntVector();
-    const int64_t channels = w[0], dx = w[1], dy = w[2], y = w[3], x = w[4], rows = w[5],
-                  cols = w[6];
-    const at::Tensor first = window(f, channels, y, x, rows, cols);
-    const at::Tensor second = window(f, channels, y + dy, x + dx, rows, cols);
-    const at::Tensor a = as_matrix(first).to(accumulation_type(f));
-    const at::Tensor b = as_matrix(second).to(accumulation_type(f));
+    const int64_t channels = w[0], dx = w[1], dy = w[2], y = w[3], x = w[4], rows = w[5];
+    const ShiftBlock b(f, w, accumulation_type(f));
+    at::Tensor all = at::zeros_like(b.all, at::MemoryFormat::Contiguous);
+    const int64_t pairs = b.first.size(0), offset = dy * b.width + dx;
+    all.narrow(0, 0, pairs).addmm_(b.second, grads[0].t()).add_(grads[1]);
+    all.narrow(0, offset, pairs).addmm_(b.first, grads[0]).add_(grads[2]);
+    // The wrapping positions lie in rows [0, rows - 1), columns [cols, width); their partners
+    // dy + 1 rows further down, in columns [0, dx).
+    const at::Tensor grid = all.view({-1, b.width, channels});
+    grid.narrow(0, 0, rows - 1).narrow(1, b.width - dx, dx)
+        .sub_((at::mm(b.partners, grads[0].t()) + grads[1]).view({rows - 1, dx, channels}));
+    grid.narrow(0, dy + 1, rows - 1).narrow(1, 0, dx)
+        .sub_((at::mm(b.wrapped, grads[0]) + grads[2]).view({rows - 1, dx, channels}));
     at::Tensor gradient = at::zeros_like(f);
-    window(gradient, channels, y, x, rows, cols)
-        .add_(as_features(at::mm(b, grads[0].t()) + grads[1], first));
-    window(gradient, channels, y + dy, x + dx, rows, cols)
-        .add_(as_features(at::mm(a, grads[0]) + grads[2], second));
+    const at::Tensor block = window(gradient, channels, y, x, rows + dy, b.width);
+    block.copy_(as_features(all, block));
     return {gradient, at::Tensor(), at::Tensor(), at::Tensor(), at::Tensor(), at::Tensor(),
             at::Tensor(), at::Tensor()};
   }
